@@ -1,0 +1,130 @@
+//! A validated data set with the look-ups the views need.
+
+use std::collections::HashMap;
+
+use crate::error::Issue;
+use crate::model::*;
+
+/// A data file that passed [`crate::parse`]: every reference resolves, every value is in range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    doc: Document,
+    metric_index: HashMap<String, usize>,
+    source_index: HashMap<String, usize>,
+    station_index: HashMap<String, usize>,
+    warnings: Vec<Issue>,
+}
+
+impl Dataset {
+    /// Wraps a document. Only [`crate::parse`] calls this, after validation.
+    pub(crate) fn new(doc: Document, warnings: Vec<Issue>) -> Self {
+        let index = |ids: Vec<&String>| -> HashMap<String, usize> {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect()
+        };
+        Dataset {
+            metric_index: index(doc.metrics.iter().map(|m| &m.id).collect()),
+            source_index: index(doc.sources.iter().map(|s| &s.id).collect()),
+            station_index: index(doc.stations.iter().map(|s| &s.id).collect()),
+            doc,
+            warnings,
+        }
+    }
+
+    /// Problems that did not stop the file from loading.
+    pub fn warnings(&self) -> &[Issue] {
+        &self.warnings
+    }
+
+    /// The document as published.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// Whether the file is marked synthetic.
+    pub fn is_synthetic(&self) -> bool {
+        self.doc.synthetic
+    }
+
+    /// All stations in file order.
+    pub fn stations(&self) -> &[Station] {
+        &self.doc.stations
+    }
+
+    /// A station by id.
+    pub fn station(&self, id: &str) -> Option<&Station> {
+        self.station_index.get(id).map(|&i| &self.doc.stations[i])
+    }
+
+    /// A metric by id.
+    pub fn metric(&self, id: &str) -> Option<&Metric> {
+        self.metric_index.get(id).map(|&i| &self.doc.metrics[i])
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_index.get(id).map(|&i| &self.doc.sources[i])
+    }
+
+    /// The 1-based number of a source in the source list, for footnotes.
+    pub fn source_number(&self, id: &str) -> Option<usize> {
+        self.source_index.get(id).map(|&i| i + 1)
+    }
+
+    /// The family of a figure's metric.
+    pub fn family_of(&self, fig: &Figure) -> Family {
+        self.metric(&fig.metric)
+            .map_or(Family::Other, |m| m.family)
+    }
+
+    /// A station's figures of one family, in catalogue order of their metrics (then file order).
+    pub fn figures<'a>(&'a self, station: &'a Station, family: Family) -> Vec<&'a Figure> {
+        let mut figs: Vec<&Figure> = station
+            .figures
+            .iter()
+            .filter(|f| self.family_of(f) == family)
+            .collect();
+        figs.sort_by_key(|f| self.metric_index.get(&f.metric).copied().unwrap_or(usize::MAX));
+        figs
+    }
+
+    /// The headline figure of a family for a station: the figure whose metric comes first in
+    /// the catalogue (the first such figure in the file when there are several).
+    /// `None` when the station reports nothing in that family.
+    pub fn headline<'a>(&'a self, station: &'a Station, family: Family) -> Option<&'a Figure> {
+        self.figures(station, family).into_iter().next()
+    }
+
+    /// The ids of the sources a station's figures and facts cite, in source-list order.
+    pub fn sources_cited(&self, station: &Station) -> Vec<&Source> {
+        let mut ids: Vec<&str> = station.figures.iter().map(|f| f.source.as_str()).collect();
+        let p = &station.profile;
+        for fact in [&p.area_km2, &p.population, &p.officers, &p.auxiliary_officers]
+            .into_iter()
+            .flatten()
+        {
+            ids.push(&fact.source);
+        }
+        if let Some(f) = &p.founded {
+            ids.push(&f.source);
+        }
+        ids.extend(station.series.iter().map(|s| s.source.as_str()));
+        self.doc
+            .sources
+            .iter()
+            .filter(|s| ids.contains(&s.id.as_str()))
+            .collect()
+    }
+}
+
+impl Dataset {
+    /// The family's key metric (its first in the catalogue) when the station does not report
+    /// it, so that the scorecard can say "not reported" rather than leave it out.
+    pub fn missing_key_metric(&self, station: &Station, family: Family) -> Option<&Metric> {
+        let key = self.doc.metrics.iter().find(|m| m.family == family)?;
+        let reported = station.figures.iter().any(|f| f.metric == key.id);
+        (!reported).then_some(key)
+    }
+}

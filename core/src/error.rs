@@ -1,0 +1,187 @@
+//! Errors as values: everything that can go wrong between a URL and a validated data set.
+
+use crate::model::Unit;
+
+/// The largest data file the dashboard accepts, in bytes, unless configured otherwise.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a data file could not be shown. Every variant names the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// `?src=` named something other than a same-origin path.
+    BadSource {
+        /// What was asked for.
+        src: String,
+    },
+    /// The request did not complete (offline, refused, reset, blocked).
+    Network {
+        /// The file requested.
+        file: String,
+        /// The browser's own description.
+        detail: String,
+    },
+    /// The server answered with an HTTP error status.
+    Http {
+        /// The file requested.
+        file: String,
+        /// The status code.
+        status: u16,
+    },
+    /// The file is larger than the configured maximum.
+    TooLarge {
+        /// The file requested.
+        file: String,
+        /// Its size in bytes (as announced or as received).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file is not well-formed JSON (or not UTF-8).
+    Syntax {
+        /// The file.
+        file: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The parser's description (English).
+        detail: String,
+    },
+    /// `schema_version` is missing or not one this build reads.
+    UnsupportedVersion {
+        /// The file.
+        file: String,
+        /// What the file says, as JSON text (`"missing"` when absent).
+        found: String,
+    },
+    /// The JSON does not have the structure of the format (wrong type, unknown field, bad date…).
+    Structure {
+        /// The file.
+        file: String,
+        /// JSON path of the offending value, e.g. `$.stations[2].figures[0].value`.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// The decoder's description (English).
+        detail: String,
+    },
+    /// The structure is right but some values break the format's rules.
+    Invalid {
+        /// The file.
+        file: String,
+        /// Every problem found.
+        issues: Vec<Issue>,
+    },
+}
+
+impl LoadError {
+    /// Whether trying again may help (network trouble and server errors).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            LoadError::Network { .. } => true,
+            LoadError::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            _ => false,
+        }
+    }
+}
+
+/// One broken rule, located by JSON path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// JSON path, e.g. `$.stations[0].figures[3].value`.
+    pub path: String,
+    /// What is wrong.
+    pub kind: IssueKind,
+}
+
+impl Issue {
+    /// A warning does not stop the file from being shown (the offending part is shown in a
+    /// safe form); an error does.
+    pub fn is_warning(&self) -> bool {
+        matches!(self.kind, IssueKind::NotHttpUrl { .. })
+    }
+}
+
+/// The rules of the format that types cannot express.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IssueKind {
+    /// An id is empty or uses characters other than `a-z 0-9 _ -`.
+    BadId {
+        /// The id.
+        id: String,
+    },
+    /// Two entries share an id.
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// A figure or series names a metric that is not in the catalogue.
+    UnknownMetric {
+        /// The id.
+        id: String,
+    },
+    /// A figure names a source that is not in the source list.
+    UnknownSource {
+        /// The id.
+        id: String,
+    },
+    /// A level in percent outside 0–100.
+    PercentOutOfRange {
+        /// The value.
+        value: f64,
+    },
+    /// A relative decline of more than 100%.
+    DeclineBeyondAll {
+        /// The value.
+        value: f64,
+    },
+    /// A count, number of people or amount below zero.
+    Negative {
+        /// The value.
+        value: f64,
+    },
+    /// A figure's unit does not fit its metric.
+    UnitMismatch {
+        /// The metric's unit.
+        metric_unit: Unit,
+        /// The figure's unit.
+        found: Unit,
+        /// Whether the figure is a change (has a baseline).
+        change: bool,
+    },
+    /// A period or baseline ends before it starts.
+    PeriodReversed {
+        /// Start as written.
+        start: String,
+        /// End as written.
+        end: String,
+    },
+    /// A link that is not `http:` or `https:` (a warning: it is shown as plain text, never as a link).
+    NotHttpUrl {
+        /// The link.
+        url: String,
+    },
+    /// `generated_at` is not an RFC 3339 timestamp.
+    BadTimestamp {
+        /// The text.
+        text: String,
+    },
+    /// Required text is empty.
+    EmptyText,
+    /// A series does not start on a month.
+    SeriesNotMonthly {
+        /// The start as written.
+        start: String,
+    },
+    /// A series' `status` list is not as long as its `values`.
+    SeriesLengthMismatch {
+        /// Number of values.
+        values: usize,
+        /// Number of statuses.
+        status: usize,
+    },
+    /// A status says `missing` but a value is given, or a value is `null` but the status is not `missing`.
+    StatusMismatch,
+}

@@ -1,0 +1,33 @@
+//! The pure core of station-scorecards: the published data format (version 1), its
+//! validation, look-ups, number and date formatting, and the Chinese and English texts.
+//!
+//! Nothing here depends on Leptos or the browser, so all of it is tested with `cargo test`,
+//! and the same code validates files in the browser and in command-line tools.
+#![warn(missing_docs)]
+
+mod dataset;
+mod date;
+mod error;
+pub mod format;
+pub mod i18n;
+mod model;
+pub mod query;
+mod validate;
+
+pub use dataset::Dataset;
+pub use date::{DateError, PartialDate};
+pub use error::{Issue, IssueKind, LoadError, DEFAULT_MAX_BYTES};
+pub use i18n::Lang;
+pub use model::*;
+pub use validate::{is_http_url, parse, validate};
+
+/// The JSON Schema of the data format, generated from the Rust types.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Document);
+    schema.insert(
+        "title".to_string(),
+        serde_json::Value::String("station-scorecards data format, version 1".into()),
+    );
+    serde_json::to_value(schema).unwrap_or_default()
+}

@@ -1,0 +1,383 @@
+//! Wire types of the published data format, version 1.
+//!
+//! These are exactly what a publisher writes. `serde` decodes them (rejecting unknown
+//! fields and malformed dates with a JSON path), and [`crate::validate`] then checks the
+//! rules that the type system cannot express (ranges, references, units).
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+
+/// The only `schema_version` this build understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole published data file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Always `1` for this format.
+    pub schema_version: u32,
+    /// Who publishes this file.
+    pub publisher: Text,
+    /// When the file was generated (RFC 3339, e.g. `2026-11-23T08:00:00+08:00`).
+    pub generated_at: String,
+    /// `true` for generated test data; the dashboard labels such data "synthetic" wherever it is shown.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub synthetic: bool,
+    /// Every document the figures are taken from.
+    pub sources: Vec<Source>,
+    /// The metric catalogue. Its order is the display order, and within a family the first
+    /// metric a station reports is that station's headline figure.
+    pub metrics: Vec<Metric>,
+    /// The stations, each with its profile, reported figures and optional monthly series.
+    pub stations: Vec<Station>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Text in Chinese, optionally also in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Chinese text (required).
+    pub zh: String,
+    /// English text; when absent the Chinese text is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+/// A document figures are taken from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Identifier referenced by figures (`[a-z0-9_-]+`).
+    pub id: String,
+    /// Title of the article or report.
+    pub title: Text,
+    /// Who published it (newspaper, magazine, bureau).
+    pub publisher: Text,
+    /// Publication date, as precise as known (`2025`, `2025-07`, `2025-07-23`); absent when the source gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    /// Authors as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authors: Option<String>,
+    /// Link to the source; `http` or `https` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A metric in the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Metric {
+    /// Identifier referenced by figures (`[a-z0-9_-]+`).
+    pub id: String,
+    /// Label in Chinese and English.
+    pub label: Text,
+    /// Unit of a level figure of this metric.
+    pub unit: Unit,
+    /// Which scorecard panel the metric belongs to.
+    pub family: Family,
+    /// Whether a higher level is better.
+    pub polarity: Polarity,
+}
+
+/// Units of measurement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A number of things (incidents, disputes, groups, teams).
+    Count,
+    /// A number of people.
+    People,
+    /// Person-times (人次).
+    PersonTimes,
+    /// A percentage, 0–100 for a level; a relative change for a figure with a baseline.
+    Percent,
+    /// A difference between two percentages.
+    PercentagePoints,
+    /// Chinese yuan (元), not ten-thousands.
+    Yuan,
+}
+
+/// The scorecard panels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// Incidents (警情) and cases.
+    Incidents,
+    /// Dispute mediation (矛盾纠纷调解).
+    Mediation,
+    /// Community groups, volunteers and their coverage (群防群治).
+    GroupCoverage,
+    /// Telecom and online fraud (电信网络诈骗).
+    Fraud,
+    /// Anything else.
+    Other,
+}
+
+impl Family {
+    /// All families in display order.
+    pub const ALL: [Family; 5] = [
+        Family::Incidents,
+        Family::Mediation,
+        Family::GroupCoverage,
+        Family::Fraud,
+        Family::Other,
+    ];
+}
+
+/// Whether a higher level of a metric is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// More is better (mediation success rate).
+    HigherIsBetter,
+    /// Less is better (incidents, fraud cases).
+    LowerIsBetter,
+    /// Neither.
+    Neutral,
+}
+
+/// A station.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Station {
+    /// Stable identifier used in links (`?station=meijiang`), `[a-z0-9_-]+`.
+    pub id: String,
+    /// Name in Chinese and English.
+    pub name: Text,
+    /// Where the station is.
+    pub region: Region,
+    /// The bureau the station belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_bureau: Option<Text>,
+    /// Profile facts, each where known.
+    #[serde(default)]
+    pub profile: Profile,
+    /// Figures as reported by sources.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Monthly series, optional per metric.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Series>,
+}
+
+/// Province, city and district.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    /// Province-level division.
+    pub province: Text,
+    /// Prefecture-level city.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<Text>,
+    /// County-level district or city.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<Text>,
+}
+
+/// Profile facts of a station. Each is absent when no source gives it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Area of the station's jurisdiction in km².
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area_km2: Option<Fact>,
+    /// Resident population (实有人口).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<Fact>,
+    /// Police officers (民警).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub officers: Option<Fact>,
+    /// Auxiliary officers (辅警).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auxiliary_officers: Option<Fact>,
+    /// When the station was founded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub founded: Option<DateFact>,
+}
+
+/// A numeric profile fact with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// The value, in base units (people, not ten-thousands).
+    pub value: f64,
+    /// How exact the source is.
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
+    /// Id of the source.
+    pub source: String,
+    /// The passage of the source the value is taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// A date profile fact with its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DateFact {
+    /// The date, as precise as known.
+    pub date: PartialDate,
+    /// Id of the source.
+    pub source: String,
+    /// The passage of the source the date is taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+/// How exact a reported value is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// As printed.
+    #[default]
+    Exact,
+    /// 约, "about".
+    About,
+    /// 余, 以上, "over", "at least".
+    AtLeast,
+    /// 不超过, "at most".
+    AtMost,
+}
+
+impl Qualifier {
+    fn is_exact(&self) -> bool {
+        *self == Qualifier::Exact
+    }
+}
+
+/// A figure as a source reports it.
+///
+/// Without a `baseline` it is a level (value in the metric's unit). With a `baseline` it is a
+/// change against that baseline: `unit` is `percent` for a relative change, `percentage_points`
+/// for a change of a rate, or the metric's unit for an absolute change. Declines are negative.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// Id of a metric in the catalogue.
+    pub metric: String,
+    /// The value; a decline is negative.
+    pub value: f64,
+    /// Unit of `value`.
+    pub unit: Unit,
+    /// How exact the source is.
+    #[serde(default, skip_serializing_if = "Qualifier::is_exact")]
+    pub qualifier: Qualifier,
+    /// The period the figure covers.
+    #[serde(default)]
+    pub period: Period,
+    /// What a change is measured against; absent for a level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    /// Id of the source.
+    pub source: String,
+    /// What part of the station's work the figure covers when it is narrower than the whole
+    /// station (e.g. one mediation room).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Text>,
+    /// The passage of the source the figure is taken from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+impl Figure {
+    /// Whether this figure is a change against a baseline rather than a level.
+    pub fn is_change(&self) -> bool {
+        self.baseline.is_some()
+    }
+}
+
+/// The period a figure covers. Either end may be unknown: `start` only means "since START,
+/// up to the report"; `end` only means "cumulative up to END"; neither means the source does
+/// not say.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// First day, month or year covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<PartialDate>,
+    /// Last day, month or year covered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+}
+
+/// What a change is measured against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Baseline {
+    /// 同比: the same period one year earlier.
+    YearOnYear,
+    /// A named year or period (`2022 vs 2019`: baseline `{ "kind": "period", "start": "2019", "end": "2019" }`).
+    Period {
+        /// First day, month or year of the baseline.
+        start: PartialDate,
+        /// Last day, month or year of the baseline.
+        end: PartialDate,
+    },
+    /// Change since a date (`since 2018`).
+    Since {
+        /// The date the change is measured from.
+        date: PartialDate,
+    },
+    /// A number of years before the figure's period (`6 years earlier`).
+    YearsEarlier {
+        /// How many years earlier.
+        years: u32,
+    },
+    /// 年均: an average yearly change over the period.
+    AnnualAverage,
+    /// The source reports a change without saying against what (近年来, "in recent years").
+    Unstated,
+}
+
+/// A monthly series of one metric.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    /// Id of a metric in the catalogue; values are levels in its unit.
+    pub metric: String,
+    /// The first month (`YYYY-MM`).
+    pub start: PartialDate,
+    /// One value per month from `start`; `null` where missing.
+    pub values: Vec<Option<f64>>,
+    /// Status per value; when absent, a number is `reported` and `null` is `missing`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Vec<ValueStatus>>,
+    /// Id of the source.
+    pub source: String,
+}
+
+/// Status of one value of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ValueStatus {
+    /// Published by the station.
+    Reported,
+    /// Estimated by the publisher.
+    Estimated,
+    /// Not available; the value must be `null`.
+    Missing,
+}

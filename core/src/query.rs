@@ -1,0 +1,122 @@
+//! The standalone page's query string: `?station=<id>&lang=zh|en&src=<same-origin path>`.
+
+use crate::i18n::Lang;
+
+/// The default data file, relative to the page.
+pub const DEFAULT_SRC: &str = "data/seeds.json";
+
+/// What the query string asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageQuery {
+    /// `station=<id>`: open that station's scorecard.
+    pub station: Option<String>,
+    /// `lang=zh|en`; anything else is ignored.
+    pub lang: Option<Lang>,
+    /// `src=<path>`: the data file to load, as written.
+    pub src: Option<String>,
+}
+
+impl PageQuery {
+    /// Parses `?a=b&c=d` pairs already split and percent-decoded by the caller.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let mut q = PageQuery::default();
+        for (k, v) in pairs {
+            match k {
+                "station" if !v.is_empty() => q.station = Some(v.to_string()),
+                "lang" => q.lang = Lang::from_code(v),
+                "src" if !v.is_empty() => q.src = Some(v.to_string()),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// The pairs to write back into the URL, in a stable order, leaving out defaults.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if let Some(src) = &self.src {
+            out.push(("src", src.clone()));
+        }
+        if let Some(st) = &self.station {
+            out.push(("station", st.clone()));
+        }
+        if let Some(lang) = self.lang {
+            if lang != Lang::default() {
+                out.push(("lang", lang.code().to_string()));
+            }
+        }
+        out
+    }
+}
+
+/// Whether `src` is a same-origin path the page may fetch: a relative path or one starting
+/// with a single `/`, with no scheme, no host, no backslash and no control characters.
+pub fn is_same_origin_path(src: &str) -> bool {
+    if src.is_empty() || src.starts_with("//") || src.contains('\\') {
+        return false;
+    }
+    if src.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    // A scheme is letters, digits, + - . before the first ':' that comes before any '/', '?' or '#'.
+    let head = src.split(['/', '?', '#']).next().unwrap_or("");
+    !head.contains(':')
+}
+
+/// The file name shown in messages for a source path: the path without query or fragment.
+pub fn display_name(src: &str) -> &str {
+    src.split(['?', '#']).next().unwrap_or(src)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_known_keys_and_ignores_others() {
+        let q = PageQuery::from_pairs([("station", "meijiang"), ("lang", "en"), ("x", "1")]);
+        assert_eq!(q.station.as_deref(), Some("meijiang"));
+        assert_eq!(q.lang, Some(Lang::En));
+        assert_eq!(q.src, None);
+        assert_eq!(PageQuery::from_pairs([("lang", "fr")]).lang, None);
+    }
+
+    #[test]
+    fn writes_back_without_defaults() {
+        let q = PageQuery {
+            station: Some("xishan".into()),
+            lang: Some(Lang::Zh),
+            src: None,
+        };
+        assert_eq!(q.to_pairs(), vec![("station", "xishan".to_string())]);
+        let q = PageQuery {
+            lang: Some(Lang::En),
+            ..q
+        };
+        assert_eq!(q.to_pairs().last(), Some(&("lang", "en".to_string())));
+    }
+
+    #[test]
+    fn same_origin_paths_only() {
+        for ok in ["data/seeds.json", "/data/user/x.json", "./a.json", "../b.json", "/fixtures/a.json?x=1"] {
+            assert!(is_same_origin_path(ok), "{ok}");
+        }
+        for bad in [
+            "https://evil.example/x.json",
+            "//evil.example/x.json",
+            "javascript:alert(1)",
+            "data:application/json,{}",
+            "/\\evil.example",
+            "",
+            "a b.json",
+            "JavaScript:alert(1)",
+        ] {
+            assert!(!is_same_origin_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn display_name_drops_query() {
+        assert_eq!(display_name("/data/a.json?v=2#x"), "/data/a.json");
+    }
+}

@@ -1,0 +1,98 @@
+//! The top-level component: one data resource, the view state, and the choice of view.
+
+use leptos::prelude::*;
+use scorecards_core::query::{PageQuery, DEFAULT_SRC};
+use scorecards_core::Lang;
+
+use crate::components::{AppFooter, AppHeader, Directory, ErrorPanel, Scorecard};
+use crate::data::{load, DataSource, Loaded};
+use crate::state::Ui;
+use crate::url;
+
+/// How an instance starts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AppOptions {
+    /// Station, language and data file to open.
+    pub query: PageQuery,
+    /// Mirror navigation in the address bar (standalone page only).
+    pub url_sync: bool,
+    /// Data given in memory instead of `query.src`.
+    pub data: Option<DataSource>,
+}
+
+/// The whole dashboard: header, then the directory or a scorecard, then the footer.
+#[component]
+pub fn App(options: AppOptions) -> impl IntoView {
+    let ui = Ui {
+        lang: RwSignal::new(options.query.lang.unwrap_or_default()),
+        station: RwSignal::new(options.query.station.clone()),
+        url_sync: options.url_sync,
+        src: StoredValue::new(options.query.src.clone()),
+        uid: crate::state::next_uid(),
+    };
+    provide_context(ui);
+    if ui.url_sync {
+        url::on_history_change(move |q| {
+            ui.station.set(q.station);
+            ui.lang.set(q.lang.unwrap_or_default());
+            url::set_document_lang(q.lang.unwrap_or_default());
+        });
+    }
+    let source = options.data.unwrap_or_else(|| {
+        DataSource::Url(options.query.src.unwrap_or_else(|| DEFAULT_SRC.to_string()))
+    });
+    let data = LocalResource::new(move || load(source.clone()));
+    let lang = ui.lang;
+
+    view! {
+        <div class="ssc" data-ssc-uid=ui.uid.to_string() lang=move || lang.get().html_lang()>
+            <AppHeader />
+            <main class="ssc__main">
+                <Transition fallback=move || view! { <Loading /> }>
+                    {move || Suspend::new(async move {
+                        let loaded: Loaded = data.await;
+                        match loaded {
+                            Ok(ds) => view! {
+                                <Body ds=ds.clone() />
+                                <AppFooter ds=ds />
+                            }.into_any(),
+                            Err(e) => view! {
+                                <ErrorPanel error=e on_retry=Callback::new(move |_| data.refetch()) />
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn Loading() -> impl IntoView {
+    let ui = Ui::get();
+    view! { <p class="ssc__loading" role="status">{move || ui.lang.get().strings().loading}</p> }
+}
+
+/// Directory or scorecard, from the `station` signal.
+#[component]
+fn Body(ds: std::sync::Arc<scorecards_core::Dataset>) -> impl IntoView {
+    let ui = Ui::get();
+    move || {
+        let ds = ds.clone();
+        match ui.station.get() {
+            Some(id) if ds.station(&id).is_some() => view! { <Scorecard ds=ds station_id=id /> }.into_any(),
+            Some(id) => view! {
+                <p class="ssc__notice" role="alert">
+                    {move || unknown_station(ui.lang.get(), &id)}
+                </p>
+                <Directory ds=ds />
+            }
+            .into_any(),
+            None => view! { <Directory ds=ds /> }.into_any(),
+        }
+    }
+}
+
+fn unknown_station(lang: Lang, id: &str) -> String {
+    format!("{}：{id}", lang.strings().unknown_station)
+}

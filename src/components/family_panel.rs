@@ -1,0 +1,114 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use scorecards_core::i18n::family_name;
+use scorecards_core::{format, Dataset, Family, Figure, Lang, Polarity, Station};
+
+use crate::components::SourceRef;
+use crate::state::Ui;
+
+/// One family's figures as a table: figure, value, period, baseline, source (with the
+/// original sentence). The family's key metric shows "not reported" when absent.
+#[component]
+pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> impl IntoView {
+    let ui = Ui::get();
+    move || {
+        let lang = ui.lang.get();
+        let s = lang.strings();
+        let figures = ds.figures(&station, family);
+        let missing = ds.missing_key_metric(&station, family).map(|m| {
+            view! {
+                <tr class="ssc__row--missing">
+                    <th scope="row">{lang.pick(&m.label).to_string()}</th>
+                    <td class="ssc__na" colspan="4">{s.not_reported}</td>
+                </tr>
+            }
+        });
+        let body = if figures.is_empty() && family == Family::Other {
+            view! { <p class="ssc__na">{s.no_figures_in_family}</p> }.into_any()
+        } else {
+            let rows = figures
+                .iter()
+                .map(|f| figure_row(&ds, f, lang))
+                .collect_view();
+            view! {
+                <div class="ssc__table-wrap" role="region" tabindex="0" aria-label=family_name(lang, family)>
+                    <table class="ssc__table ssc__table--figures">
+                        <thead>
+                            <tr>
+                                <th scope="col">{s.figure}</th>
+                                <th scope="col">{s.value}</th>
+                                <th scope="col">{s.period}</th>
+                                <th scope="col">{s.baseline}</th>
+                                <th scope="col">{s.source}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{missing}{rows}</tbody>
+                    </table>
+                </div>
+                {figures.is_empty().then(|| view! { <p class="ssc__na">{s.no_figures_in_family}</p> })}
+            }
+            .into_any()
+        };
+        view! {
+            <section class=format!("ssc__panel ssc__panel--{}", family_class(family)) data-family=family_class(family)>
+                <h3 class="ssc__panel-title">{family_name(lang, family)}</h3>
+                {body}
+            </section>
+        }
+    }
+}
+
+fn figure_row(ds: &Arc<Dataset>, fig: &Figure, lang: Lang) -> impl IntoView {
+    let s = lang.strings();
+    let metric = ds.metric(&fig.metric);
+    let label = metric.map(|m| lang.pick(&m.label).to_string()).unwrap_or_default();
+    let tone = metric.map_or("", |m| tone(m.polarity, fig));
+    let baseline = format::baseline(lang, fig.baseline.as_ref());
+    let quote = fig.quote.clone().map(|q| {
+        view! {
+            <details class="ssc__quote">
+                <summary>{s.quote}</summary>
+                <q lang="zh-CN">{q}</q>
+            </details>
+        }
+    });
+    view! {
+        <tr data-metric=fig.metric.clone()>
+            <th scope="row">
+                {label}
+                {fig.scope.as_ref().map(|sc| view! { <span class="ssc__scope">{format!("{}{}{}", s.scope, if lang == Lang::Zh { "：" } else { ": " }, lang.pick(sc))}</span> })}
+            </th>
+            <td class=format!("ssc__value {tone}") data-label=s.value>{format::figure_value(lang, fig)}</td>
+            <td data-label=s.period>{format::period(lang, &fig.period)}</td>
+            <td data-label=s.baseline>{if baseline.is_empty() { "—".to_string() } else { baseline }}</td>
+            <td data-label=s.source>
+                <SourceRef ds=ds.clone() source=fig.source.clone() />
+                {quote}
+            </td>
+        </tr>
+    }
+}
+
+/// A class that colours a change by whether it is an improvement (the words already say up or down).
+fn tone(p: Polarity, fig: &Figure) -> &'static str {
+    if !fig.is_change() || fig.value == 0.0 {
+        return "";
+    }
+    match (p, fig.value < 0.0) {
+        (Polarity::LowerIsBetter, true) | (Polarity::HigherIsBetter, false) => "ssc__value--better",
+        (Polarity::LowerIsBetter, false) | (Polarity::HigherIsBetter, true) => "ssc__value--worse",
+        (Polarity::Neutral, _) => "",
+    }
+}
+
+/// The CSS/test name of a family.
+pub fn family_class(f: Family) -> &'static str {
+    match f {
+        Family::Incidents => "incidents",
+        Family::Mediation => "mediation",
+        Family::GroupCoverage => "group-coverage",
+        Family::Fraud => "fraud",
+        Family::Other => "other",
+    }
+}

@@ -1,0 +1,23 @@
+//! Thin view components, one per file.
+
+mod app_footer;
+mod app_header;
+mod directory;
+mod error_panel;
+mod family_panel;
+mod profile_panel;
+mod scorecard;
+mod source_list;
+mod source_ref;
+mod station_link;
+
+pub use app_footer::AppFooter;
+pub use app_header::AppHeader;
+pub use directory::Directory;
+pub use error_panel::ErrorPanel;
+pub use family_panel::FamilyPanel;
+pub use profile_panel::ProfilePanel;
+pub use scorecard::Scorecard;
+pub use source_list::SourceList;
+pub use source_ref::SourceRef;
+pub use station_link::StationLink;

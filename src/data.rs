@@ -1,0 +1,80 @@
+//! The one place where data is loaded: request, status, size, then the core's parser.
+
+use std::sync::Arc;
+
+use gloo_net::http::Request;
+use scorecards_core::query::{display_name, is_same_origin_path};
+use scorecards_core::{parse, Dataset, LoadError, DEFAULT_MAX_BYTES};
+
+/// What a load produces: a validated data set, or the reason it cannot be shown.
+pub type Loaded = Result<Arc<Dataset>, LoadError>;
+
+/// Where an instance's data comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataSource {
+    /// A same-origin path or URL to fetch.
+    Url(String),
+    /// A document already in memory (tests, or a host page that has the JSON at hand).
+    Bytes {
+        /// The name shown in messages.
+        name: String,
+        /// The file's bytes.
+        bytes: Arc<[u8]>,
+    },
+}
+
+/// Loads and validates the data of an instance.
+pub async fn load(source: DataSource) -> Loaded {
+    match source {
+        DataSource::Url(src) => fetch(src).await,
+        DataSource::Bytes { name, bytes } => {
+            if bytes.len() as u64 > DEFAULT_MAX_BYTES {
+                return Err(LoadError::TooLarge {
+                    file: name,
+                    size: bytes.len() as u64,
+                    limit: DEFAULT_MAX_BYTES,
+                });
+            }
+            parse(&bytes, &name).map(Arc::new)
+        }
+    }
+}
+
+/// Fetches and validates a data file from a same-origin path.
+async fn fetch(src: String) -> Loaded {
+    let file = display_name(&src).to_string();
+    if !is_same_origin_path(&src) {
+        return Err(LoadError::BadSource { src });
+    }
+    let network = |e: gloo_net::Error| LoadError::Network {
+        file: file.clone(),
+        detail: e.to_string(),
+    };
+    let resp = Request::get(&src).send().await.map_err(network)?;
+    // gloo-net resolves HTTP errors as Ok: check the status ourselves.
+    if !resp.ok() {
+        return Err(LoadError::Http {
+            file,
+            status: resp.status(),
+        });
+    }
+    let too_large = |size: u64| LoadError::TooLarge {
+        file: file.clone(),
+        size,
+        limit: DEFAULT_MAX_BYTES,
+    };
+    if let Some(len) = resp
+        .headers()
+        .get("content-length")
+        .and_then(|v| v.trim().parse::<u64>().ok())
+    {
+        if len > DEFAULT_MAX_BYTES {
+            return Err(too_large(len));
+        }
+    }
+    let bytes = resp.binary().await.map_err(network)?;
+    if bytes.len() as u64 > DEFAULT_MAX_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    parse(&bytes, &file).map(Arc::new)
+}

@@ -1,0 +1,18 @@
+//! station-scorecards: an embeddable dashboard of Fengqiao-style police stations.
+//!
+//! The data model, validation and formatting live in the pure `scorecards-core` crate; this
+//! crate holds the thin Leptos views (one component per file in `components/`), the one place
+//! where data is loaded (`data`), the browser URL glue (`url`), and the only
+//! `#[wasm_bindgen]` exports (`embed`).
+#![warn(missing_docs)]
+
+mod app;
+mod components;
+mod data;
+mod embed;
+mod state;
+mod url;
+
+pub use app::{App, AppOptions};
+pub use data::DataSource;
+pub use embed::mount_standalone;

@@ -1,0 +1,70 @@
+//! View state shared by the components through context: the language and the open station.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use leptos::prelude::*;
+use scorecards_core::query::PageQuery;
+use scorecards_core::Lang;
+
+use crate::url;
+
+/// Signals every view reads; provided once by [`crate::App`].
+#[derive(Clone, Copy)]
+pub struct Ui {
+    /// Display language.
+    pub lang: RwSignal<Lang>,
+    /// The open station, or `None` for the directory.
+    pub station: RwSignal<Option<String>>,
+    /// Whether navigation is mirrored in the page URL (standalone page only, never when embedded).
+    pub url_sync: bool,
+    /// The data file as asked for in the URL (kept in links), `None` for the default.
+    pub src: StoredValue<Option<String>>,
+    /// A number unique to this instance on the page, for element ids.
+    pub uid: u32,
+}
+
+static NEXT_UID: AtomicU32 = AtomicU32::new(1);
+
+/// A fresh instance number.
+pub fn next_uid() -> u32 {
+    NEXT_UID.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Ui {
+    /// The view state from context.
+    pub fn get() -> Ui {
+        expect_context::<Ui>()
+    }
+
+    /// The query string describing a view, for links and history entries.
+    pub fn query_for(&self, station: Option<String>, lang: Lang) -> PageQuery {
+        PageQuery {
+            station,
+            lang: Some(lang),
+            src: self.src.get_value(),
+        }
+    }
+
+    /// An element id unique on the page.
+    pub fn id(&self, local: &str) -> String {
+        format!("ssc{}-{local}", self.uid)
+    }
+
+    /// Opens a station's scorecard (or the directory for `None`), adding a history entry on the standalone page.
+    pub fn open(&self, station: Option<String>) {
+        if self.url_sync {
+            url::write(&self.query_for(station.clone(), self.lang.get_untracked()), true);
+        }
+        self.station.set(station);
+        url::focus_heading(self.uid);
+    }
+
+    /// Switches the language, replacing the current history entry on the standalone page.
+    pub fn set_lang(&self, lang: Lang) {
+        if self.url_sync {
+            url::write(&self.query_for(self.station.get_untracked(), lang), false);
+            url::set_document_lang(lang);
+        }
+        self.lang.set(lang);
+    }
+}

@@ -1,0 +1,89 @@
+//! The browser's address bar and history, for the standalone page only.
+
+use scorecards_core::query::PageQuery;
+use scorecards_core::Lang;
+use wasm_bindgen::prelude::*;
+
+/// Reads `?station=…&lang=…&src=…` from the current location.
+pub fn read() -> PageQuery {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return PageQuery::default();
+    };
+    let get = |k: &str| params.get(k).unwrap_or_default();
+    let (station, lang, src) = (get("station"), get("lang"), get("src"));
+    PageQuery::from_pairs([
+        ("station", station.as_str()),
+        ("lang", lang.as_str()),
+        ("src", src.as_str()),
+    ])
+}
+
+/// The `?…` link for a query (percent-encoded by the browser's URLSearchParams).
+pub fn href(q: &PageQuery) -> String {
+    let Ok(params) = web_sys::UrlSearchParams::new() else {
+        return "?".to_string();
+    };
+    for (k, v) in q.to_pairs() {
+        params.append(k, &v);
+    }
+    let s: String = params.to_string().into();
+    format!("?{s}")
+}
+
+/// Writes a query into the address bar: a new history entry when `push`, else in place.
+pub fn write(q: &PageQuery, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let url = href(q);
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Calls `f` with the new query whenever the user goes back or forward.
+pub fn on_history_change(f: impl Fn(PageQuery) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let cb = Closure::<dyn Fn()>::new(move || f(read()));
+    let _ = window.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
+    // The standalone page lives as long as the tab: the listener is never removed.
+    cb.forget();
+}
+
+/// Sets `<html lang>` so that screen readers and fonts follow the language.
+pub fn set_document_lang(lang: Lang) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", lang.html_lang());
+    }
+}
+
+/// After a navigation, moves keyboard and screen-reader focus to the new view's heading
+/// (and so scrolls it into view), once the view has rendered.
+pub fn focus_heading(uid: u32) {
+    let cb = Closure::once_into_js(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector(&format!("[data-ssc-uid=\"{uid}\"] .ssc__heading"))
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(cb.unchecked_ref());
+    }
+}

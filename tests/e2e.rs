@@ -1,0 +1,313 @@
+//! End-to-end tests: the built `dist/` served under the strict Content-Security-Policy, driven
+//! in real Chromium through chromedriver. `cargo xtask test` builds, serves and sets:
+//! `SSC_BASE_URL` (the server), `SSC_WEBDRIVER` (chromedriver) and `SSC_CHROMIUM` (the browser).
+//! Screenshots land in `target/screenshots/` for people to look at.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+struct Env {
+    base: String,
+    webdriver: String,
+    chromium: String,
+}
+
+fn env() -> Env {
+    let get = |k: &str| {
+        std::env::var(k).unwrap_or_else(|_| {
+            panic!("{k} is not set: the end-to-end tests need a built and served dashboard; run `cargo xtask test`")
+        })
+    };
+    Env {
+        base: get("SSC_BASE_URL").trim_end_matches('/').to_string(),
+        webdriver: get("SSC_WEBDRIVER"),
+        chromium: std::env::var("SSC_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+    }
+}
+
+struct Browser {
+    c: Client,
+    base: String,
+}
+
+async fn browser(width: u32, height: u32) -> Browser {
+    let env = env();
+    let mut caps = serde_json::Map::new();
+    let mut options = json!({
+        "binary": env.chromium,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+            format!("--window-size={width},{height}"),
+        ]
+    });
+    if width < 600 {
+        // A headless window cannot be narrower than ~500 px: emulate the phone instead.
+        options["mobileEmulation"] = json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true }
+        });
+    }
+    caps.insert("goog:chromeOptions".into(), options);
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let c = ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&env.webdriver)
+        .await
+        .expect("connect to chromedriver");
+    Browser { c, base: env.base }
+}
+
+/// chromedriver's browser log (console messages, CSP reports, failed loads).
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
+
+impl Browser {
+    async fn open(&self, path: &str) {
+        self.c.goto(&format!("{}{}", self.base, path)).await.expect("navigate");
+        self.settle().await;
+    }
+
+    /// Waits until the dashboard shows a view or an error (not the loading state).
+    async fn settle(&self) {
+        self.c
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(".ssc__directory, .ssc__scorecard, .ssc__error, .ssc-boot-error"))
+            .await
+            .expect("the dashboard never rendered");
+    }
+
+    async fn text(&self, css: &str) -> String {
+        match self.c.find(Locator::Css(css)).await {
+            Ok(e) => e.text().await.unwrap_or_default(),
+            Err(e) => panic!("{css} not found: {e}"),
+        }
+    }
+
+    async fn all(&self, css: &str) -> Vec<Element> {
+        self.c.find_all(Locator::Css(css)).await.expect("find_all")
+    }
+
+    async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in self.all(css).await {
+            out.push(e.text().await.unwrap_or_default());
+        }
+        out
+    }
+
+    async fn log(&self) -> Vec<String> {
+        let v = self.c.issue_cmd(BrowserLog).await.expect("browser log");
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| format!("{} {}", e["level"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or("")))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Fails on any CSP violation or severe console message, except those `allowed` mentions.
+    async fn assert_clean_console(&self, allowed: &[&str]) {
+        let bad: Vec<String> = self
+            .log()
+            .await
+            .into_iter()
+            .filter(|m| m.starts_with("SEVERE") || m.contains("Content Security Policy") || m.contains("Refused to"))
+            .filter(|m| !allowed.iter().any(|a| m.contains(a)))
+            .collect();
+        assert!(bad.is_empty(), "console errors or CSP violations: {bad:#?}");
+    }
+
+    async fn screenshot(&self, name: &str) {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/screenshots");
+        std::fs::create_dir_all(dir).unwrap();
+        let png = self.c.screenshot().await.expect("screenshot");
+        std::fs::write(format!("{dir}/{name}.png"), png).unwrap();
+    }
+
+    async fn url(&self) -> String {
+        self.c.current_url().await.expect("url").to_string()
+    }
+
+    async fn close(self) {
+        let _ = self.c.close().await;
+    }
+}
+
+#[tokio::test]
+async fn directory_lists_the_five_stations_under_the_strict_csp() {
+    let b = browser(1280, 1000).await;
+    b.open("/").await;
+    let rows = b.all("tbody tr[data-station]").await;
+    assert_eq!(rows.len(), 5);
+    assert_eq!(
+        b.texts("tbody tr[data-station] th").await,
+        ["梅江派出所", "西山派出所", "贵筑派出所", "招宝山派出所", "华中路派出所"]
+    );
+    assert!(b.text("tr[data-station=guizhu]").await.contains("未报告"));
+    // The policy really is in force on the page.
+    let csp = b
+        .c
+        .execute_async(
+            "const done = arguments[0]; fetch(location.href).then(r => done(r.headers.get('content-security-policy')));",
+            vec![],
+        )
+        .await
+        .expect("fetch header");
+    let csp = csp.as_str().unwrap_or_default();
+    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'") && csp.contains("style-src 'self'"), "{csp}");
+    b.screenshot("directory-zh-1280").await;
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn each_scorecard_shows_its_figures_with_sources() {
+    let b = browser(1280, 2400).await;
+    let expected = [
+        ("meijiang", "梅江派出所", "下降12.9%"),
+        ("xishan", "西山派出所", "下降约45%"),
+        ("guizhu", "贵筑派出所", "10"),
+        ("zhaobaoshan", "招宝山派出所", "99.3%"),
+        ("huazhonglu", "华中路派出所", "95%以上"),
+    ];
+    for (id, name, figure) in expected {
+        b.open(&format!("/?station={id}")).await;
+        assert_eq!(b.text(".ssc__scorecard h2").await, name);
+        let values = b.texts(".ssc__value").await;
+        assert!(values.iter().any(|v| v == figure), "{id}: {figure} not in {values:?}");
+        let refs = b.all(".ssc__table--figures .ssc__source-ref").await;
+        assert!(!refs.is_empty(), "{id}: figures without source links");
+        assert!(!b.all(".ssc__source-list li").await.is_empty(), "{id}: no source list");
+        b.screenshot(&format!("scorecard-{id}-zh")).await;
+    }
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn english_by_link_and_switching_back_to_chinese() {
+    let b = browser(1280, 2400).await;
+    b.open("/?station=meijiang&lang=en").await;
+    assert_eq!(b.text(".ssc__scorecard h2").await, "Meijiang Police Station");
+    assert!(b.text("[data-family=incidents]").await.contains("down 12.9%"));
+    assert!(b.text(".ssc__profile").await.contains("at least 53,000 people"));
+    b.screenshot("scorecard-meijiang-en").await;
+    b.c.find(Locator::Css("button[lang=zh-CN]")).await.unwrap().click().await.unwrap();
+    b.c.wait()
+        .for_element(Locator::XPath("//h2[text()='梅江派出所']"))
+        .await
+        .expect("Chinese heading");
+    let url = b.url().await;
+    assert!(url.contains("station=meijiang") && !url.contains("lang=en"), "{url}");
+    let html_lang = b.c.execute("return document.documentElement.lang", vec![]).await.unwrap();
+    assert_eq!(html_lang, json!("zh-CN"));
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn links_update_the_address_and_back_returns() {
+    let b = browser(1280, 1000).await;
+    b.open("/?lang=en").await;
+    b.c.find(Locator::Css("tr[data-station=zhaobaoshan] th a")).await.unwrap().click().await.unwrap();
+    b.c.wait().for_element(Locator::Css(".ssc__scorecard")).await.unwrap();
+    assert_eq!(b.text(".ssc__scorecard h2").await, "Zhaobaoshan Police Station");
+    let url = b.url().await;
+    assert!(url.contains("station=zhaobaoshan") && url.contains("lang=en"), "{url}");
+    let focused = b.c.execute("return document.activeElement.tagName", vec![]).await.unwrap();
+    assert_eq!(focused, json!("H2"), "focus moves to the new view's heading");
+    b.c.back().await.unwrap();
+    b.c.wait().for_element(Locator::Css(".ssc__directory")).await.expect("back to the directory");
+    assert_eq!(b.all("tbody tr[data-station]").await.len(), 5);
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn broken_and_missing_files_get_specific_messages() {
+    let b = browser(1280, 1000).await;
+    let cases: [(&str, &[&str], bool); 7] = [
+        ("/?src=/fixtures/bad-json.json", &["bad-json.json", "不是有效的 JSON", "行"], false),
+        ("/?src=/fixtures/wrong-version.json", &["wrong-version.json", "schema_version", "2"], false),
+        ("/?src=/fixtures/rate-180.json", &["rate-180.json", "$.stations[0].figures[1].value", "180%"], false),
+        ("/?src=/fixtures/rate-180.json&lang=en", &["rate-180.json", "outside 0–100%"], false),
+        ("/?src=/data/missing.json", &["/data/missing.json", "HTTP 404", "文件不存在"], false),
+        ("/?src=/_status/500", &["HTTP 500", "服务器出错"], true),
+        ("/?src=https://example.org/x.json", &["不被允许"], false),
+    ];
+    for (path, needles, retry) in cases {
+        b.open(path).await;
+        let text = b.text(".ssc__error").await;
+        for n in needles {
+            assert!(text.contains(n), "{path}: {n:?} not in {text:?}");
+        }
+        assert_eq!(b.all(".ssc__error button").await.len(), usize::from(retry), "{path}: retry button");
+        assert!(!b.all(".ssc__header button").await.is_empty(), "{path}: the header keeps working");
+    }
+    b.screenshot("error-rate-180-en").await;
+    // The failed requests themselves are logged by the browser; nothing else may be.
+    b.assert_clean_console(&["missing.json", "_status/500"]).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_slow_file_shows_the_loading_state_first() {
+    let b = browser(1280, 800).await;
+    b.c.goto(&format!("{}/?src=/_slow/2500/data/seeds.json", b.base)).await.unwrap();
+    let loading = b
+        .c
+        .wait()
+        .at_most(Duration::from_secs(2))
+        .for_element(Locator::Css(".ssc__loading"))
+        .await
+        .expect("a loading message while the data is on its way");
+    assert!(loading.text().await.unwrap().contains("正在加载数据"));
+    b.settle().await;
+    assert_eq!(b.all("tbody tr[data-station]").await.len(), 5);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn screenshots_at_phone_desktop_and_big_screen() {
+    for (w, h) in [(360, 780), (1920, 1080)] {
+        let b = browser(w, h).await;
+        b.open("/").await;
+        b.screenshot(&format!("directory-zh-{w}")).await;
+        b.open("/?station=zhaobaoshan&lang=en").await;
+        b.screenshot(&format!("scorecard-zhaobaoshan-en-{w}")).await;
+        // Nothing spills sideways out of the component on a phone.
+        let overflow = b
+            .c
+            .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
+            .await
+            .unwrap();
+        let culprits = b
+            .c
+            .execute(
+                "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.ssc__table-wrap')).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(overflow.as_i64().unwrap_or(99) <= 0, "{w}px: page scrolls sideways by {overflow}: {culprits}");
+        b.close().await;
+    }
+}
