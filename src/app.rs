@@ -80,7 +80,9 @@ fn Body(ds: std::sync::Arc<scorecards_core::Dataset>) -> impl IntoView {
     move || {
         let ds = ds.clone();
         match ui.station.get() {
-            Some(id) if ds.station(&id).is_some() => view! { <Scorecard ds=ds station_id=id /> }.into_any(),
+            Some(id) if ds.station(&id).is_some() => {
+                view! { <Scorecard ds=ds station_id=id /> }.into_any()
+            }
             Some(id) => view! {
                 <p class="ssc__notice" role="alert">
                     {move || unknown_station(ui.lang.get(), &id)}

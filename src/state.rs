@@ -53,7 +53,10 @@ impl Ui {
     /// Opens a station's scorecard (or the directory for `None`), adding a history entry on the standalone page.
     pub fn open(&self, station: Option<String>) {
         if self.url_sync {
-            url::write(&self.query_for(station.clone(), self.lang.get_untracked()), true);
+            url::write(
+                &self.query_for(station.clone(), self.lang.get_untracked()),
+                true,
+            );
         }
         self.station.set(station);
         url::focus_heading(self.uid);

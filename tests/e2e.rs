@@ -69,17 +69,28 @@ async fn browser(width: u32, height: u32) -> Browser {
 struct BrowserLog;
 
 impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
         base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
     }
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
     }
 }
 
 impl Browser {
     async fn open(&self, path: &str) {
-        self.c.goto(&format!("{}{}", self.base, path)).await.expect("navigate");
+        let path = if path == "control" { "/" } else { path };
+        self.c
+            .goto(&format!("{}{}", self.base, path))
+            .await
+            .expect("navigate");
         self.settle().await;
     }
 
@@ -88,7 +99,9 @@ impl Browser {
         self.c
             .wait()
             .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(".ssc__directory, .ssc__scorecard, .ssc__error, .ssc-boot-error"))
+            .for_element(Locator::Css(
+                ".ssc__directory, .ssc__scorecard, .ssc__error, .ssc-boot-error",
+            ))
             .await
             .expect("the dashboard never rendered");
     }
@@ -117,7 +130,13 @@ impl Browser {
         v.as_array()
             .map(|a| {
                 a.iter()
-                    .map(|e| format!("{} {}", e["level"].as_str().unwrap_or(""), e["message"].as_str().unwrap_or("")))
+                    .map(|e| {
+                        format!(
+                            "{} {}",
+                            e["level"].as_str().unwrap_or(""),
+                            e["message"].as_str().unwrap_or("")
+                        )
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -129,7 +148,11 @@ impl Browser {
             .log()
             .await
             .into_iter()
-            .filter(|m| m.starts_with("SEVERE") || m.contains("Content Security Policy") || m.contains("Refused to"))
+            .filter(|m| {
+                m.starts_with("SEVERE")
+                    || m.contains("Content Security Policy")
+                    || m.contains("Refused to")
+            })
             .filter(|m| !allowed.iter().any(|a| m.contains(a)))
             .collect();
         assert!(bad.is_empty(), "console errors or CSP violations: {bad:#?}");
@@ -159,7 +182,13 @@ async fn directory_lists_the_five_stations_under_the_strict_csp() {
     assert_eq!(rows.len(), 5);
     assert_eq!(
         b.texts("tbody tr[data-station] th").await,
-        ["梅江派出所", "西山派出所", "贵筑派出所", "招宝山派出所", "华中路派出所"]
+        [
+            "梅江派出所",
+            "西山派出所",
+            "贵筑派出所",
+            "招宝山派出所",
+            "华中路派出所"
+        ]
     );
     assert!(b.text("tr[data-station=guizhu]").await.contains("未报告"));
     // The policy really is in force on the page.
@@ -172,9 +201,21 @@ async fn directory_lists_the_five_stations_under_the_strict_csp() {
         .await
         .expect("fetch header");
     let csp = csp.as_str().unwrap_or_default();
-    assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'") && csp.contains("style-src 'self'"), "{csp}");
+    assert!(
+        csp.contains("script-src 'self' 'wasm-unsafe-eval'") && csp.contains("style-src 'self'"),
+        "{csp}"
+    );
     b.screenshot("directory-zh-1280").await;
     b.assert_clean_console(&[]).await;
+    // Control: the console check sees a CSP violation when there is one.
+    b.c.execute("document.body.setAttribute('style', 'color: red')", vec![])
+        .await
+        .unwrap();
+    let log = b.log().await.join("\n");
+    assert!(
+        log.contains("Content Security Policy") || log.contains("Refused to apply inline style"),
+        "{log}"
+    );
     b.close().await;
 }
 
@@ -192,10 +233,16 @@ async fn each_scorecard_shows_its_figures_with_sources() {
         b.open(&format!("/?station={id}")).await;
         assert_eq!(b.text(".ssc__scorecard h2").await, name);
         let values = b.texts(".ssc__value").await;
-        assert!(values.iter().any(|v| v == figure), "{id}: {figure} not in {values:?}");
+        assert!(
+            values.iter().any(|v| v == figure),
+            "{id}: {figure} not in {values:?}"
+        );
         let refs = b.all(".ssc__table--figures .ssc__source-ref").await;
         assert!(!refs.is_empty(), "{id}: figures without source links");
-        assert!(!b.all(".ssc__source-list li").await.is_empty(), "{id}: no source list");
+        assert!(
+            !b.all(".ssc__source-list li").await.is_empty(),
+            "{id}: no source list"
+        );
         b.screenshot(&format!("scorecard-{id}-zh")).await;
     }
     b.assert_clean_console(&[]).await;
@@ -206,18 +253,38 @@ async fn each_scorecard_shows_its_figures_with_sources() {
 async fn english_by_link_and_switching_back_to_chinese() {
     let b = browser(1280, 2400).await;
     b.open("/?station=meijiang&lang=en").await;
-    assert_eq!(b.text(".ssc__scorecard h2").await, "Meijiang Police Station");
-    assert!(b.text("[data-family=incidents]").await.contains("down 12.9%"));
-    assert!(b.text(".ssc__profile").await.contains("at least 53,000 people"));
+    assert_eq!(
+        b.text(".ssc__scorecard h2").await,
+        "Meijiang Police Station"
+    );
+    assert!(b
+        .text("[data-family=incidents]")
+        .await
+        .contains("down 12.9%"));
+    assert!(b
+        .text(".ssc__profile")
+        .await
+        .contains("at least 53,000 people"));
     b.screenshot("scorecard-meijiang-en").await;
-    b.c.find(Locator::Css("button[lang=zh-CN]")).await.unwrap().click().await.unwrap();
+    b.c.find(Locator::Css("button[lang=zh-CN]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     b.c.wait()
         .for_element(Locator::XPath("//h2[text()='梅江派出所']"))
         .await
         .expect("Chinese heading");
     let url = b.url().await;
-    assert!(url.contains("station=meijiang") && !url.contains("lang=en"), "{url}");
-    let html_lang = b.c.execute("return document.documentElement.lang", vec![]).await.unwrap();
+    assert!(
+        url.contains("station=meijiang") && !url.contains("lang=en"),
+        "{url}"
+    );
+    let html_lang =
+        b.c.execute("return document.documentElement.lang", vec![])
+            .await
+            .unwrap();
     assert_eq!(html_lang, json!("zh-CN"));
     b.assert_clean_console(&[]).await;
     b.close().await;
@@ -227,15 +294,39 @@ async fn english_by_link_and_switching_back_to_chinese() {
 async fn links_update_the_address_and_back_returns() {
     let b = browser(1280, 1000).await;
     b.open("/?lang=en").await;
-    b.c.find(Locator::Css("tr[data-station=zhaobaoshan] th a")).await.unwrap().click().await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__scorecard")).await.unwrap();
-    assert_eq!(b.text(".ssc__scorecard h2").await, "Zhaobaoshan Police Station");
+    b.c.find(Locator::Css("tr[data-station=zhaobaoshan] th a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__scorecard"))
+        .await
+        .unwrap();
+    assert_eq!(
+        b.text(".ssc__scorecard h2").await,
+        "Zhaobaoshan Police Station"
+    );
     let url = b.url().await;
-    assert!(url.contains("station=zhaobaoshan") && url.contains("lang=en"), "{url}");
-    let focused = b.c.execute("return document.activeElement.tagName", vec![]).await.unwrap();
-    assert_eq!(focused, json!("H2"), "focus moves to the new view's heading");
+    assert!(
+        url.contains("station=zhaobaoshan") && url.contains("lang=en"),
+        "{url}"
+    );
+    let focused =
+        b.c.execute("return document.activeElement.tagName", vec![])
+            .await
+            .unwrap();
+    assert_eq!(
+        focused,
+        json!("H2"),
+        "focus moves to the new view's heading"
+    );
     b.c.back().await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__directory")).await.expect("back to the directory");
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__directory"))
+        .await
+        .expect("back to the directory");
     assert_eq!(b.all("tbody tr[data-station]").await.len(), 5);
     b.assert_clean_console(&[]).await;
     b.close().await;
@@ -245,11 +336,31 @@ async fn links_update_the_address_and_back_returns() {
 async fn broken_and_missing_files_get_specific_messages() {
     let b = browser(1280, 1000).await;
     let cases: [(&str, &[&str], bool); 7] = [
-        ("/?src=/fixtures/bad-json.json", &["bad-json.json", "不是有效的 JSON", "行"], false),
-        ("/?src=/fixtures/wrong-version.json", &["wrong-version.json", "schema_version", "2"], false),
-        ("/?src=/fixtures/rate-180.json", &["rate-180.json", "$.stations[0].figures[1].value", "180%"], false),
-        ("/?src=/fixtures/rate-180.json&lang=en", &["rate-180.json", "outside 0–100%"], false),
-        ("/?src=/data/missing.json", &["/data/missing.json", "HTTP 404", "文件不存在"], false),
+        (
+            "/?src=/fixtures/bad-json.json",
+            &["bad-json.json", "不是有效的 JSON", "行"],
+            false,
+        ),
+        (
+            "/?src=/fixtures/wrong-version.json",
+            &["wrong-version.json", "schema_version", "2"],
+            false,
+        ),
+        (
+            "/?src=/fixtures/rate-180.json",
+            &["rate-180.json", "$.stations[0].figures[1].value", "180%"],
+            false,
+        ),
+        (
+            "/?src=/fixtures/rate-180.json&lang=en",
+            &["rate-180.json", "outside 0–100%"],
+            false,
+        ),
+        (
+            "/?src=/data/missing.json",
+            &["/data/missing.json", "HTTP 404", "文件不存在"],
+            false,
+        ),
         ("/?src=/_status/500", &["HTTP 500", "服务器出错"], true),
         ("/?src=https://example.org/x.json", &["不被允许"], false),
     ];
@@ -259,26 +370,35 @@ async fn broken_and_missing_files_get_specific_messages() {
         for n in needles {
             assert!(text.contains(n), "{path}: {n:?} not in {text:?}");
         }
-        assert_eq!(b.all(".ssc__error button").await.len(), usize::from(retry), "{path}: retry button");
-        assert!(!b.all(".ssc__header button").await.is_empty(), "{path}: the header keeps working");
+        assert_eq!(
+            b.all(".ssc__error button").await.len(),
+            usize::from(retry),
+            "{path}: retry button"
+        );
+        assert!(
+            !b.all(".ssc__header button").await.is_empty(),
+            "{path}: the header keeps working"
+        );
     }
     b.screenshot("error-rate-180-en").await;
     // The failed requests themselves are logged by the browser; nothing else may be.
-    b.assert_clean_console(&["missing.json", "_status/500"]).await;
+    b.assert_clean_console(&["missing.json", "_status/500"])
+        .await;
     b.close().await;
 }
 
 #[tokio::test]
 async fn a_slow_file_shows_the_loading_state_first() {
     let b = browser(1280, 800).await;
-    b.c.goto(&format!("{}/?src=/_slow/2500/data/seeds.json", b.base)).await.unwrap();
-    let loading = b
-        .c
-        .wait()
-        .at_most(Duration::from_secs(2))
-        .for_element(Locator::Css(".ssc__loading"))
+    b.c.goto(&format!("{}/?src=/_slow/2500/data/seeds.json", b.base))
         .await
-        .expect("a loading message while the data is on its way");
+        .unwrap();
+    let loading =
+        b.c.wait()
+            .at_most(Duration::from_secs(2))
+            .for_element(Locator::Css(".ssc__loading"))
+            .await
+            .expect("a loading message while the data is on its way");
     assert!(loading.text().await.unwrap().contains("正在加载数据"));
     b.settle().await;
     assert_eq!(b.all("tbody tr[data-station]").await.len(), 5);
@@ -307,7 +427,51 @@ async fn screenshots_at_phone_desktop_and_big_screen() {
             )
             .await
             .unwrap();
-        assert!(overflow.as_i64().unwrap_or(99) <= 0, "{w}px: page scrolls sideways by {overflow}: {culprits}");
+        assert!(
+            overflow.as_i64().unwrap_or(99) <= 0,
+            "{w}px: page scrolls sideways by {overflow}: {culprits}"
+        );
         b.close().await;
     }
+}
+
+/// axe-core (npm, installed by `cargo xtask`) on each view in both languages: WCAG 2.1 A/AA.
+#[tokio::test]
+async fn axe_finds_no_accessibility_violations() {
+    let path = std::env::var("SSC_AXE").unwrap_or_else(|_| {
+        panic!("SSC_AXE (path of axe.min.js) is not set: run `cargo xtask test`")
+    });
+    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+    let b = browser(1280, 1000).await;
+    for page in [
+        "/",
+        "/?lang=en",
+        "/?station=meijiang",
+        "/?station=zhaobaoshan&lang=en",
+        "/?station=guizhu",
+        "/?src=/fixtures/rate-180.json",
+        "control",
+    ] {
+        b.open(page).await;
+        if page == "control" {
+            // The harness must be able to fail: an image without alternative text is a violation.
+            b.c.execute("const i = document.createElement('img'); i.src = 'favicon.svg'; document.body.append(i);", vec![]).await.unwrap();
+        }
+        let script = format!(
+            "{axe}\n;const done = arguments[0]; axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }}).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))), e => done(['axe failed: ' + e]));"
+        );
+        let result = b.c.execute_async(&script, vec![]).await.expect("run axe");
+        let violations = result.as_array().cloned().unwrap_or_default();
+        if page == "control" {
+            assert!(
+                violations
+                    .iter()
+                    .any(|v| v.as_str().unwrap_or("").starts_with("image-alt")),
+                "{violations:?}"
+            );
+        } else {
+            assert!(violations.is_empty(), "{page}: {violations:#?}");
+        }
+    }
+    b.close().await;
 }

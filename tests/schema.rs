@@ -27,7 +27,15 @@ fn published_schema_matches_the_types() {
 fn schema_describes_the_key_rules() {
     let schema = scorecards_core::json_schema();
     let text = schema.to_string();
-    for needle in ["schema_version", "year_on_year", "at_least", "percentage_points", "group_coverage", "lower_is_better", "additionalProperties"] {
+    for needle in [
+        "schema_version",
+        "year_on_year",
+        "at_least",
+        "percentage_points",
+        "group_coverage",
+        "lower_is_better",
+        "additionalProperties",
+    ] {
         assert!(text.contains(needle), "schema lacks {needle}");
     }
     assert_eq!(schema["type"], "object");

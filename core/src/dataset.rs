@@ -75,8 +75,7 @@ impl Dataset {
 
     /// The family of a figure's metric.
     pub fn family_of(&self, fig: &Figure) -> Family {
-        self.metric(&fig.metric)
-            .map_or(Family::Other, |m| m.family)
+        self.metric(&fig.metric).map_or(Family::Other, |m| m.family)
     }
 
     /// A station's figures of one family, in catalogue order of their metrics (then file order).
@@ -86,7 +85,12 @@ impl Dataset {
             .iter()
             .filter(|f| self.family_of(f) == family)
             .collect();
-        figs.sort_by_key(|f| self.metric_index.get(&f.metric).copied().unwrap_or(usize::MAX));
+        figs.sort_by_key(|f| {
+            self.metric_index
+                .get(&f.metric)
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
         figs
     }
 
@@ -101,9 +105,14 @@ impl Dataset {
     pub fn sources_cited(&self, station: &Station) -> Vec<&Source> {
         let mut ids: Vec<&str> = station.figures.iter().map(|f| f.source.as_str()).collect();
         let p = &station.profile;
-        for fact in [&p.area_km2, &p.population, &p.officers, &p.auxiliary_officers]
-            .into_iter()
-            .flatten()
+        for fact in [
+            &p.area_km2,
+            &p.population,
+            &p.officers,
+            &p.auxiliary_officers,
+        ]
+        .into_iter()
+        .flatten()
         {
             ids.push(&fact.source);
         }

@@ -158,7 +158,10 @@ mod tests {
     #[test]
     fn parses_each_precision() {
         assert_eq!(PartialDate::parse("2024"), Ok(PartialDate::Year(2024)));
-        assert_eq!(PartialDate::parse("2024-07"), Ok(PartialDate::Month(2024, 7)));
+        assert_eq!(
+            PartialDate::parse("2024-07"),
+            Ok(PartialDate::Month(2024, 7))
+        );
         assert_eq!(
             PartialDate::parse("2004-11-01").map(|d| d.to_string()),
             Ok("2004-11-01".to_string())
@@ -167,7 +170,17 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        for bad in ["2023-02-30", "2024-13", "2024-00", "24", "2024-7", "2024/07", "", "2024-07-01-01", "２０２４"] {
+        for bad in [
+            "2023-02-30",
+            "2024-13",
+            "2024-00",
+            "24",
+            "2024-7",
+            "2024/07",
+            "",
+            "2024-07-01-01",
+            "２０２４",
+        ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad} should be rejected");
         }
         assert!(PartialDate::parse("2024-02-29").is_ok(), "leap day");
@@ -178,7 +191,10 @@ mod tests {
         let m = PartialDate::Month(2024, 2);
         assert_eq!(m.first_day().to_string(), "2024-02-01");
         assert_eq!(m.last_day().to_string(), "2024-02-29");
-        assert_eq!(PartialDate::Month(2023, 12).last_day().to_string(), "2023-12-31");
+        assert_eq!(
+            PartialDate::Month(2023, 12).last_day().to_string(),
+            "2023-12-31"
+        );
         assert_eq!(PartialDate::Year(2019).last_day().to_string(), "2019-12-31");
     }
 
@@ -186,8 +202,14 @@ mod tests {
     fn month_index_round_trips() {
         let m = PartialDate::Month(2024, 1);
         let i = m.month_index().unwrap();
-        assert_eq!(PartialDate::from_month_index(i - 1), PartialDate::Month(2023, 12));
-        assert_eq!(PartialDate::from_month_index(i + 11), PartialDate::Month(2024, 12));
+        assert_eq!(
+            PartialDate::from_month_index(i - 1),
+            PartialDate::Month(2023, 12)
+        );
+        assert_eq!(
+            PartialDate::from_month_index(i + 11),
+            PartialDate::Month(2024, 12)
+        );
         assert_eq!(PartialDate::Year(2024).month_index(), None);
     }
 }

@@ -77,7 +77,13 @@ pub fn amount(lang: Lang, v: f64, unit: Unit, q: Qualifier) -> String {
     amount_with_suffix(lang, v, unit_suffix(lang, unit), unit == Unit::Percent, q)
 }
 
-fn amount_with_suffix(lang: Lang, v: f64, suffix: &str, percent_like: bool, q: Qualifier) -> String {
+fn amount_with_suffix(
+    lang: Lang,
+    v: f64,
+    suffix: &str,
+    percent_like: bool,
+    q: Qualifier,
+) -> String {
     let n = number(lang, v);
     match (lang, q) {
         (_, Qualifier::Exact) => format!("{n}{suffix}"),
@@ -93,7 +99,11 @@ fn amount_with_suffix(lang: Lang, v: f64, suffix: &str, percent_like: bool, q: Q
 
 /// An area in km².
 pub fn area(lang: Lang, v: f64, q: Qualifier) -> String {
-    let suffix = if lang == Lang::Zh { "平方公里" } else { " km²" };
+    let suffix = if lang == Lang::Zh {
+        "平方公里"
+    } else {
+        " km²"
+    };
     amount_with_suffix(lang, v, suffix, false, q)
 }
 
@@ -174,7 +184,12 @@ pub fn period(lang: Lang, p: &Period) -> String {
                 format!("up to {}", date(lang, e))
             }
         }
-        (None, None) => (if zh { "期间未说明" } else { "period not stated" }).to_string(),
+        (None, None) => (if zh {
+            "期间未说明"
+        } else {
+            "period not stated"
+        })
+        .to_string(),
     }
 }
 
@@ -214,10 +229,18 @@ pub fn baseline(lang: Lang, b: Option<&Baseline>) -> String {
                 format!("vs {years} years earlier")
             }
         }
-        Baseline::AnnualAverage => (if zh { "年均变化" } else { "average per year" }).to_string(),
-        Baseline::Unstated => {
-            (if zh { "比较基准未说明" } else { "baseline not stated" }).to_string()
-        }
+        Baseline::AnnualAverage => (if zh {
+            "年均变化"
+        } else {
+            "average per year"
+        })
+        .to_string(),
+        Baseline::Unstated => (if zh {
+            "比较基准未说明"
+        } else {
+            "baseline not stated"
+        })
+        .to_string(),
     }
 }
 
@@ -241,8 +264,14 @@ mod tests {
 
     #[test]
     fn timestamps_show_their_own_date() {
-        assert_eq!(timestamp(Lang::Zh, "2026-11-23T00:00:00+08:00"), "2026年11月23日");
-        assert_eq!(timestamp(Lang::En, "2026-11-23T00:00:00+08:00"), "23 Nov 2026");
+        assert_eq!(
+            timestamp(Lang::Zh, "2026-11-23T00:00:00+08:00"),
+            "2026年11月23日"
+        );
+        assert_eq!(
+            timestamp(Lang::En, "2026-11-23T00:00:00+08:00"),
+            "23 Nov 2026"
+        );
         assert_eq!(timestamp(Lang::En, "yesterday"), "yesterday");
     }
 
@@ -263,39 +292,102 @@ mod tests {
 
     #[test]
     fn qualifiers_read_naturally() {
-        assert_eq!(amount(Lang::Zh, 46000.0, Unit::People, Qualifier::About), "约4.6万人");
-        assert_eq!(amount(Lang::En, 46000.0, Unit::People, Qualifier::About), "about 46,000 people");
-        assert_eq!(amount(Lang::Zh, 1800.0, Unit::Count, Qualifier::AtLeast), "1800余");
-        assert_eq!(amount(Lang::Zh, 95.0, Unit::Percent, Qualifier::AtLeast), "95%以上");
-        assert_eq!(amount(Lang::En, 1800.0, Unit::Count, Qualifier::AtLeast), "at least 1,800");
-        assert_eq!(amount(Lang::En, 3.0, Unit::PercentagePoints, Qualifier::AtMost), "at most 3 percentage points");
+        assert_eq!(
+            amount(Lang::Zh, 46000.0, Unit::People, Qualifier::About),
+            "约4.6万人"
+        );
+        assert_eq!(
+            amount(Lang::En, 46000.0, Unit::People, Qualifier::About),
+            "about 46,000 people"
+        );
+        assert_eq!(
+            amount(Lang::Zh, 1800.0, Unit::Count, Qualifier::AtLeast),
+            "1800余"
+        );
+        assert_eq!(
+            amount(Lang::Zh, 95.0, Unit::Percent, Qualifier::AtLeast),
+            "95%以上"
+        );
+        assert_eq!(
+            amount(Lang::En, 1800.0, Unit::Count, Qualifier::AtLeast),
+            "at least 1,800"
+        );
+        assert_eq!(
+            amount(Lang::En, 3.0, Unit::PercentagePoints, Qualifier::AtMost),
+            "at most 3 percentage points"
+        );
         assert_eq!(area(Lang::Zh, 5.02, Qualifier::Exact), "5.02平方公里");
     }
 
     #[test]
     fn changes_say_up_or_down() {
         let yoy = Some(Baseline::YearOnYear);
-        assert_eq!(figure_value(Lang::Zh, &fig(-12.9, Unit::Percent, Qualifier::Exact, yoy.clone())), "下降12.9%");
-        assert_eq!(figure_value(Lang::En, &fig(-45.0, Unit::Percent, Qualifier::About, yoy.clone())), "down about 45%");
-        assert_eq!(figure_value(Lang::En, &fig(60.0, Unit::Percent, Qualifier::Exact, yoy.clone())), "up 60%");
-        assert_eq!(figure_value(Lang::Zh, &fig(0.0, Unit::Percent, Qualifier::Exact, yoy)), "持平");
-        assert_eq!(figure_value(Lang::En, &fig(92.0, Unit::Percent, Qualifier::Exact, None)), "92%");
+        assert_eq!(
+            figure_value(
+                Lang::Zh,
+                &fig(-12.9, Unit::Percent, Qualifier::Exact, yoy.clone())
+            ),
+            "下降12.9%"
+        );
+        assert_eq!(
+            figure_value(
+                Lang::En,
+                &fig(-45.0, Unit::Percent, Qualifier::About, yoy.clone())
+            ),
+            "down about 45%"
+        );
+        assert_eq!(
+            figure_value(
+                Lang::En,
+                &fig(60.0, Unit::Percent, Qualifier::Exact, yoy.clone())
+            ),
+            "up 60%"
+        );
+        assert_eq!(
+            figure_value(Lang::Zh, &fig(0.0, Unit::Percent, Qualifier::Exact, yoy)),
+            "持平"
+        );
+        assert_eq!(
+            figure_value(Lang::En, &fig(92.0, Unit::Percent, Qualifier::Exact, None)),
+            "92%"
+        );
     }
 
     #[test]
     fn periods_and_baselines() {
         let y = |s: &str| PartialDate::parse(s).unwrap();
-        let p = |s: Option<&str>, e: Option<&str>| Period { start: s.map(y), end: e.map(y) };
+        let p = |s: Option<&str>, e: Option<&str>| Period {
+            start: s.map(y),
+            end: e.map(y),
+        };
         assert_eq!(period(Lang::Zh, &p(Some("2024"), Some("2024"))), "2024年");
-        assert_eq!(period(Lang::En, &p(Some("2018"), None)), "since 2018 (to the report)");
-        assert_eq!(period(Lang::Zh, &p(None, Some("2025-07-23"))), "截至2025年7月23日");
-        assert_eq!(period(Lang::En, &p(None, Some("2025-07-23"))), "up to 23 Jul 2025");
+        assert_eq!(
+            period(Lang::En, &p(Some("2018"), None)),
+            "since 2018 (to the report)"
+        );
+        assert_eq!(
+            period(Lang::Zh, &p(None, Some("2025-07-23"))),
+            "截至2025年7月23日"
+        );
+        assert_eq!(
+            period(Lang::En, &p(None, Some("2025-07-23"))),
+            "up to 23 Jul 2025"
+        );
         assert_eq!(period(Lang::En, &p(None, None)), "period not stated");
-        assert_eq!(period(Lang::En, &p(Some("2023-01"), Some("2023-08"))), "Jan 2023 to Aug 2023");
-        let b = Baseline::Period { start: y("2019"), end: y("2019") };
+        assert_eq!(
+            period(Lang::En, &p(Some("2023-01"), Some("2023-08"))),
+            "Jan 2023 to Aug 2023"
+        );
+        let b = Baseline::Period {
+            start: y("2019"),
+            end: y("2019"),
+        };
         assert_eq!(baseline(Lang::Zh, Some(&b)), "较2019年");
         assert_eq!(baseline(Lang::En, Some(&b)), "vs 2019");
-        assert_eq!(baseline(Lang::En, Some(&Baseline::YearsEarlier { years: 6 })), "vs 6 years earlier");
+        assert_eq!(
+            baseline(Lang::En, Some(&Baseline::YearsEarlier { years: 6 })),
+            "vs 6 years earlier"
+        );
         assert_eq!(baseline(Lang::Zh, Some(&Baseline::YearOnYear)), "同比");
         assert_eq!(baseline(Lang::En, None), "");
     }

@@ -20,7 +20,11 @@ impl Lang {
 
     /// `zh` or `en`, also accepting `zh-CN`, `zh-Hans`, `en-US` and the like.
     pub fn from_code(code: &str) -> Option<Lang> {
-        let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match primary.as_str() {
             "zh" => Some(Lang::Zh),
             "en" => Some(Lang::En),
@@ -276,7 +280,11 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
             } else {
                 format!("The data address “{src}” is not allowed: only files from this site can be loaded.")
             },
-            if zh { "请使用以 / 开头或相对的路径，例如 ?src=/data/my.json。" } else { "Use a path on this site, such as ?src=/data/my.json." },
+            if zh {
+                "请使用以 / 开头或相对的路径，例如 ?src=/data/my.json。"
+            } else {
+                "Use a path on this site, such as ?src=/data/my.json."
+            },
         ),
         LoadError::Network { file, detail } => msg(
             if zh {
@@ -284,7 +292,11 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
             } else {
                 format!("Could not reach the server to download the data file {file} ({detail}).")
             },
-            if zh { "请检查网络连接后重试。" } else { "Check the connection and try again." },
+            if zh {
+                "请检查网络连接后重试。"
+            } else {
+                "Check the connection and try again."
+            },
         ),
         LoadError::Http { file, status } => {
             let (zh_what, en_what) = match status {
@@ -321,34 +333,67 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
                     mb(*limit)
                 )
             },
-            if zh { "请拆分数据文件，或只发布汇总数据。" } else { "Split the file, or publish aggregates only." },
+            if zh {
+                "请拆分数据文件，或只发布汇总数据。"
+            } else {
+                "Split the file, or publish aggregates only."
+            },
         ),
-        LoadError::Syntax { file, line, column, detail } => ErrorMessage {
+        LoadError::Syntax {
+            file,
+            line,
+            column,
+            detail,
+        } => ErrorMessage {
             headline: if zh {
                 format!("数据文件 {file} 不是有效的 JSON：第 {line} 行第 {column} 列有语法错误。")
             } else {
                 format!("The data file {file} is not valid JSON: syntax error at line {line}, column {column}.")
             },
-            advice: (if zh { "请用 JSON 校验工具修正该位置后重新发布。" } else { "Fix the file at that position and publish it again." }).to_string(),
+            advice: (if zh {
+                "请用 JSON 校验工具修正该位置后重新发布。"
+            } else {
+                "Fix the file at that position and publish it again."
+            })
+            .to_string(),
             details: vec![(format!("{line}:{column}"), detail.clone())],
         },
-        LoadError::UnsupportedVersion { file, found } => msg(
-            if zh {
-                format!("数据文件 {file} 的格式版本（schema_version）为 {found}，本看板只支持版本 1。")
-            } else {
-                format!("The data file {file} has format version (schema_version) {found}; this dashboard reads version 1 only.")
-            },
-            if zh { "请按版本 1 的数据格式重新导出。" } else { "Export the file in format version 1." },
-        ),
-        LoadError::Structure { file, path, line, column, detail } => ErrorMessage {
-            headline: if zh {
-                format!("数据文件 {file} 的结构不符合数据格式：{path}（第 {line} 行第 {column} 列）。")
-            } else {
-                format!("The data file {file} does not have the structure of the data format at {path} (line {line}, column {column}).")
-            },
-            advice: (if zh { "请对照数据格式说明修正该字段。" } else { "Check that field against the data format description." }).to_string(),
-            details: vec![(path.clone(), detail.clone())],
-        },
+        LoadError::UnsupportedVersion { file, found } => {
+            msg(
+                if zh {
+                    format!("数据文件 {file} 的格式版本（schema_version）为 {found}，本看板只支持版本 1。")
+                } else {
+                    format!("The data file {file} has format version (schema_version) {found}; this dashboard reads version 1 only.")
+                },
+                if zh {
+                    "请按版本 1 的数据格式重新导出。"
+                } else {
+                    "Export the file in format version 1."
+                },
+            )
+        }
+        LoadError::Structure {
+            file,
+            path,
+            line,
+            column,
+            detail,
+        } => {
+            ErrorMessage {
+                headline: if zh {
+                    format!("数据文件 {file} 的结构不符合数据格式：{path}（第 {line} 行第 {column} 列）。")
+                } else {
+                    format!("The data file {file} does not have the structure of the data format at {path} (line {line}, column {column}).")
+                },
+                advice: (if zh {
+                    "请对照数据格式说明修正该字段。"
+                } else {
+                    "Check that field against the data format description."
+                })
+                .to_string(),
+                details: vec![(path.clone(), detail.clone())],
+            }
+        }
         LoadError::Invalid { file, issues } => ErrorMessage {
             headline: if zh {
                 format!("数据文件 {file} 有 {} 处数值不符合规则。", issues.len())
@@ -360,7 +405,12 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
                     if issues.len() == 1 { "s" } else { "" }
                 )
             },
-            advice: (if zh { "请修正下列位置的数值后重新发布。" } else { "Correct the values at these places and publish again." }).to_string(),
+            advice: (if zh {
+                "请修正下列位置的数值后重新发布。"
+            } else {
+                "Correct the values at these places and publish again."
+            })
+            .to_string(),
             details: issues
                 .iter()
                 .map(|i| (i.path.clone(), describe_issue(lang, &i.kind)))
@@ -423,7 +473,10 @@ mod tests {
 
     #[test]
     fn english_falls_back_to_chinese() {
-        let t = Text { zh: "梅江".into(), en: None };
+        let t = Text {
+            zh: "梅江".into(),
+            en: None,
+        };
         assert_eq!(Lang::En.pick(&t), "梅江");
         assert!(Lang::En.falls_back(&t));
         assert!(!Lang::Zh.falls_back(&t));
@@ -433,24 +486,39 @@ mod tests {
     fn rate_above_100_is_explained_in_both_languages() {
         let e = LoadError::Invalid {
             file: "bad.json".into(),
-            issues: vec![Issue { path: "$.stations[0].figures[1].value".into(), kind: IssueKind::PercentOutOfRange { value: 180.0 } }],
+            issues: vec![Issue {
+                path: "$.stations[0].figures[1].value".into(),
+                kind: IssueKind::PercentOutOfRange { value: 180.0 },
+            }],
         };
         let zh = describe_error(Lang::Zh, &e);
         assert!(zh.headline.contains("bad.json"));
         assert_eq!(zh.details[0].0, "$.stations[0].figures[1].value");
         assert!(zh.details[0].1.contains("180%"), "{}", zh.details[0].1);
         let en = describe_error(Lang::En, &e);
-        assert!(en.headline.contains("1 value that breaks"), "{}", en.headline);
+        assert!(
+            en.headline.contains("1 value that breaks"),
+            "{}",
+            en.headline
+        );
         assert!(en.details[0].1.contains("outside 0–100%"));
     }
 
     #[test]
     fn http_errors_say_whether_retry_helps() {
-        let e404 = LoadError::Http { file: "a.json".into(), status: 404 };
-        let e503 = LoadError::Http { file: "a.json".into(), status: 503 };
+        let e404 = LoadError::Http {
+            file: "a.json".into(),
+            status: 404,
+        };
+        let e503 = LoadError::Http {
+            file: "a.json".into(),
+            status: 503,
+        };
         assert!(!e404.is_retryable());
         assert!(e503.is_retryable());
-        assert!(describe_error(Lang::En, &e404).headline.contains("does not exist"));
+        assert!(describe_error(Lang::En, &e404)
+            .headline
+            .contains("does not exist"));
         assert!(describe_error(Lang::Zh, &e503).advice.contains("重试"));
     }
 }

@@ -98,7 +98,13 @@ mod tests {
 
     #[test]
     fn same_origin_paths_only() {
-        for ok in ["data/seeds.json", "/data/user/x.json", "./a.json", "../b.json", "/fixtures/a.json?x=1"] {
+        for ok in [
+            "data/seeds.json",
+            "/data/user/x.json",
+            "./a.json",
+            "../b.json",
+            "/fixtures/a.json?x=1",
+        ] {
             assert!(is_same_origin_path(ok), "{ok}");
         }
         for bad in [

@@ -64,7 +64,11 @@ fn check_version(bytes: &[u8], file: &str) -> Result<(), LoadError> {
     let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
     if let Some(i) = first.filter(|&i| bytes[i] != b'{') {
         let line = 1 + bytes[..i].iter().filter(|&&b| b == b'\n').count();
-        let column = 1 + i - bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = 1 + i
+            - bytes[..i]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
         if serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok() {
             return Err(LoadError::Structure {
                 file: file.to_string(),
@@ -137,7 +141,10 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
         v.text(&format!("{p}.title"), &s.title);
         if let Some(url) = &s.url {
             if !is_http_url(url) {
-                v.push(&format!("{p}.url"), IssueKind::NotHttpUrl { url: url.clone() });
+                v.push(
+                    &format!("{p}.url"),
+                    IssueKind::NotHttpUrl { url: url.clone() },
+                );
             }
         }
     }
@@ -237,7 +244,12 @@ impl Validator {
         }
     }
 
-    fn period(&mut self, path: &str, start: Option<&crate::PartialDate>, end: Option<&crate::PartialDate>) {
+    fn period(
+        &mut self,
+        path: &str,
+        start: Option<&crate::PartialDate>,
+        end: Option<&crate::PartialDate>,
+    ) {
         if let (Some(s), Some(e)) = (start, end) {
             if e.last_day() < s.first_day() {
                 self.push(
@@ -284,7 +296,10 @@ impl Validator {
                         change: true,
                     },
                 );
-            } else if fig.unit == Unit::Percent && metric.unit != Unit::Percent && fig.value < -100.0 {
+            } else if fig.unit == Unit::Percent
+                && metric.unit != Unit::Percent
+                && fig.value < -100.0
+            {
                 self.push(&vp, IssueKind::DeclineBeyondAll { value: fig.value });
             }
         } else if fig.unit != metric.unit {

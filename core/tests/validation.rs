@@ -14,7 +14,10 @@ fn rate_above_100_is_located() {
             assert_eq!(file, "rate-180.json");
             assert_eq!(issues.len(), 1, "{issues:?}");
             assert_eq!(issues[0].path, "$.stations[0].figures[1].value");
-            assert_eq!(issues[0].kind, IssueKind::PercentOutOfRange { value: 180.0 });
+            assert_eq!(
+                issues[0].kind,
+                IssueKind::PercentOutOfRange { value: 180.0 }
+            );
         }
         other => panic!("expected a validation error, got {other:?}"),
     }
@@ -38,8 +41,14 @@ fn truncated_json_gives_line_and_column() {
         Err(LoadError::Syntax { line, column, .. }) => assert!(line > 1 && column >= 1),
         other => panic!("expected a syntax error, got {other:?}"),
     }
-    assert!(matches!(parse(b"", "empty.json"), Err(LoadError::Syntax { .. })));
-    assert!(matches!(parse(b"[1,2]", "array.json"), Err(LoadError::Structure { .. })));
+    assert!(matches!(
+        parse(b"", "empty.json"),
+        Err(LoadError::Syntax { .. })
+    ));
+    assert!(matches!(
+        parse(b"[1,2]", "array.json"),
+        Err(LoadError::Structure { .. })
+    ));
 }
 
 #[test]
@@ -47,7 +56,9 @@ fn structure_errors_name_the_json_path() {
     let mut doc: serde_json::Value = serde_json::from_slice(&fixture("rate-180.json")).unwrap();
     doc["stations"][0]["figures"][0]["value"] = serde_json::json!("twelve");
     match parse(doc.to_string().as_bytes(), "t.json") {
-        Err(LoadError::Structure { path, .. }) => assert_eq!(path, "$.stations[0].figures[0].value"),
+        Err(LoadError::Structure { path, .. }) => {
+            assert_eq!(path, "$.stations[0].figures[0].value")
+        }
         other => panic!("expected a structure error, got {other:?}"),
     }
     let mut doc: serde_json::Value = serde_json::from_slice(&fixture("rate-180.json")).unwrap();
@@ -94,14 +105,30 @@ fn every_rule_reports_all_its_problems() {
             "missing issue at {path}: {issues:#?}"
         )
     };
-    has("$.generated_at", &|k| matches!(k, IssueKind::BadTimestamp { .. }));
-    has("$.stations[0].figures[2].value", &|k| matches!(k, IssueKind::Negative { .. }));
-    has("$.stations[0].figures[3].metric", &|k| matches!(k, IssueKind::UnknownMetric { .. }));
-    has("$.stations[0].figures[4].source", &|k| matches!(k, IssueKind::UnknownSource { .. }));
-    has("$.stations[0].figures[5].value", &|k| matches!(k, IssueKind::DeclineBeyondAll { .. }));
-    has("$.stations[0].figures[6].unit", &|k| matches!(k, IssueKind::UnitMismatch { change: false, .. }));
-    has("$.stations[0].figures[7].period", &|k| matches!(k, IssueKind::PeriodReversed { .. }));
-    has("$.stations[1].id", &|k| matches!(k, IssueKind::DuplicateId { .. }));
+    has("$.generated_at", &|k| {
+        matches!(k, IssueKind::BadTimestamp { .. })
+    });
+    has("$.stations[0].figures[2].value", &|k| {
+        matches!(k, IssueKind::Negative { .. })
+    });
+    has("$.stations[0].figures[3].metric", &|k| {
+        matches!(k, IssueKind::UnknownMetric { .. })
+    });
+    has("$.stations[0].figures[4].source", &|k| {
+        matches!(k, IssueKind::UnknownSource { .. })
+    });
+    has("$.stations[0].figures[5].value", &|k| {
+        matches!(k, IssueKind::DeclineBeyondAll { .. })
+    });
+    has("$.stations[0].figures[6].unit", &|k| {
+        matches!(k, IssueKind::UnitMismatch { change: false, .. })
+    });
+    has("$.stations[0].figures[7].period", &|k| {
+        matches!(k, IssueKind::PeriodReversed { .. })
+    });
+    has("$.stations[1].id", &|k| {
+        matches!(k, IssueKind::DuplicateId { .. })
+    });
 }
 
 #[test]
@@ -114,7 +141,10 @@ fn a_bom_is_accepted_and_zero_is_a_value() {
     let st = ds.station("alpha").unwrap();
     let fig = ds.headline(st, scorecards_core::Family::Mediation).unwrap();
     assert_eq!(fig.value, 0.0, "a reported zero stays a figure");
-    assert!(ds.headline(st, scorecards_core::Family::Fraud).is_none(), "absent stays absent");
+    assert!(
+        ds.headline(st, scorecards_core::Family::Fraud).is_none(),
+        "absent stays absent"
+    );
 }
 
 #[test]
@@ -122,5 +152,8 @@ fn a_non_http_link_is_a_warning_not_an_error() {
     let ds = parse(&fixture("hostile-text.json"), "hostile-text.json").expect("loads");
     assert_eq!(ds.warnings().len(), 1);
     assert_eq!(ds.warnings()[0].path, "$.sources[1].url");
-    assert!(matches!(ds.warnings()[0].kind, IssueKind::NotHttpUrl { .. }));
+    assert!(matches!(
+        ds.warnings()[0].kind,
+        IssueKind::NotHttpUrl { .. }
+    ));
 }

@@ -62,7 +62,9 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
 fn figure_row(ds: &Arc<Dataset>, fig: &Figure, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let metric = ds.metric(&fig.metric);
-    let label = metric.map(|m| lang.pick(&m.label).to_string()).unwrap_or_default();
+    let label = metric
+        .map(|m| lang.pick(&m.label).to_string())
+        .unwrap_or_default();
     let tone = metric.map_or("", |m| tone(m.polarity, fig));
     let baseline = format::baseline(lang, fig.baseline.as_ref());
     let quote = fig.quote.clone().map(|q| {

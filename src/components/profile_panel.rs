@@ -16,11 +16,17 @@ pub fn ProfilePanel(ds: Arc<Dataset>, station: Arc<Station>) -> impl IntoView {
         let s = lang.strings();
         let p = &station.profile;
         let fact = |label: &'static str, f: &Option<Fact>, fmt: fn(Lang, &Fact) -> String| {
-            let value = f.as_ref().map(|f| (fmt(lang, f), f.source.clone(), f.quote.clone()));
+            let value = f
+                .as_ref()
+                .map(|f| (fmt(lang, f), f.source.clone(), f.quote.clone()));
             fact_row(&ds, label, value, lang)
         };
         let founded = p.founded.as_ref().map(|f| {
-            (format::date(lang, &f.date), f.source.clone(), f.quote.clone())
+            (
+                format::date(lang, &f.date),
+                f.source.clone(),
+                f.quote.clone(),
+            )
         });
         view! {
             <section class="ssc__panel ssc__profile">

@@ -38,11 +38,11 @@ pub fn SourceRef(
             .as_ref()
             .map(|p| lang.pick(p).to_string())
             .unwrap_or_default();
-        let full = format!("{} {n}: {label}", lang.strings().source);
-        let text = if compact { format!("[{n}]") } else { format!("[{n}] {label}") };
+        let label_class = if compact { "ssc__sr-only" } else { "" };
         view! {
-            <a class="ssc__source-ref" href=href.clone() title=full.clone() aria-label=full on:click=on_click.clone()>
-                {text}
+            <a class="ssc__source-ref" href=href.clone() title=label.clone() on:click=on_click.clone()>
+                {format!("[{n}]")}
+                <span class=label_class>{format!(" {label}")}</span>
             </a>
         }
     }

@@ -202,7 +202,11 @@ fn run_steps(
         cmd.args(["test", "--workspace", "--no-fail-fast"])
             .env("SSC_BASE_URL", server.base_url())
             .env("SSC_WEBDRIVER", driver.url())
-            .env("SSC_CHROMIUM", &browser.chromium);
+            .env("SSC_CHROMIUM", &browser.chromium)
+            .env(
+                "SSC_AXE",
+                ensure::npm_dir(ctx).join("node_modules/axe-core/axe.min.js"),
+            );
         run_tests(&mut cmd, "Fix the failing tests above.", totals)
     })?;
 
