@@ -3,6 +3,23 @@
 import init, { mount_standalone } from './pkg/station_scorecards.js';
 
 const root = document.getElementById('station-scorecards');
+const embedded = new URLSearchParams(location.search).get('embed') === '1';
+
+if (embedded) {
+  // Inside an iframe: no page chrome, and tell the host page how tall the content is so it
+  // can size the frame (see iframe-host.js).
+  document.documentElement.classList.add('ssc-embed');
+  let last = -1;
+  const report = () => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height !== last && window.parent !== window) {
+      last = height;
+      window.parent.postMessage({ type: 'station-scorecards:height', height, href: location.href }, '*');
+    }
+  };
+  new ResizeObserver(report).observe(document.documentElement);
+  addEventListener('load', report);
+}
 
 try {
   await init();

@@ -16,20 +16,19 @@ pub struct AppOptions {
     pub query: PageQuery,
     /// Mirror navigation in the address bar (standalone page only).
     pub url_sync: bool,
-    /// Data given in memory instead of `query.src`.
+    /// Data given by the host (in memory or by address) instead of the page's `?src=`.
     pub data: Option<DataSource>,
+    /// Embedded in a host page or an iframe: no title line.
+    pub embedded: bool,
 }
 
 /// The whole dashboard: header, then the directory or a scorecard, then the footer.
+///
+/// `ui` lets an embedding keep handles on the view state to change it later; it must be
+/// created inside the same reactive owner.
 #[component]
-pub fn App(options: AppOptions) -> impl IntoView {
-    let ui = Ui {
-        lang: RwSignal::new(options.query.lang.unwrap_or_default()),
-        station: RwSignal::new(options.query.station.clone()),
-        url_sync: options.url_sync,
-        src: StoredValue::new(options.query.src.clone()),
-        uid: crate::state::next_uid(),
-    };
+pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoView {
+    let ui = ui.unwrap_or_else(|| Ui::new(&options.query, options.url_sync, options.embedded));
     provide_context(ui);
     if ui.url_sync {
         url::on_history_change(move |q| {
@@ -38,14 +37,15 @@ pub fn App(options: AppOptions) -> impl IntoView {
             url::set_document_lang(q.lang.unwrap_or_default());
         });
     }
-    let source = options.data.unwrap_or_else(|| {
-        DataSource::Url(options.query.src.unwrap_or_else(|| DEFAULT_SRC.to_string()))
+    let source = options.data.unwrap_or_else(|| match options.query.src {
+        Some(src) => DataSource::PageParam(src),
+        None => DataSource::Url(DEFAULT_SRC.to_string()),
     });
     let data = LocalResource::new(move || load(source.clone()));
     let lang = ui.lang;
 
     view! {
-        <div class="ssc" data-ssc-uid=ui.uid.to_string() lang=move || lang.get().html_lang()>
+        <div class=move || ui.root_class() data-ssc-uid=ui.uid.to_string() lang=move || lang.get().html_lang()>
             <AppHeader />
             <main class="ssc__main">
                 <Transition fallback=move || view! { <Loading /> }>

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 use scorecards_core::query::{display_name, is_same_origin_path};
-use scorecards_core::{parse, Dataset, LoadError, DEFAULT_MAX_BYTES};
+use scorecards_core::{is_http_url, parse, Dataset, LoadError, DEFAULT_MAX_BYTES};
 
 /// What a load produces: a validated data set, or the reason it cannot be shown.
 pub type Loaded = Result<Arc<Dataset>, LoadError>;
@@ -12,8 +12,12 @@ pub type Loaded = Result<Arc<Dataset>, LoadError>;
 /// Where an instance's data comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataSource {
-    /// A same-origin path or URL to fetch.
+    /// An address given by the host page (an embedding's `data-src`): a relative path or an
+    /// absolute http(s) URL. The host's own Content-Security-Policy decides what may be fetched.
     Url(String),
+    /// An address from the page's own `?src=` parameter, which anyone can put in a link:
+    /// only a path on the same site is accepted.
+    PageParam(String),
     /// A document already in memory (tests, or a host page that has the JSON at hand).
     Bytes {
         /// The name shown in messages.
@@ -26,7 +30,9 @@ pub enum DataSource {
 /// Loads and validates the data of an instance.
 pub async fn load(source: DataSource) -> Loaded {
     match source {
-        DataSource::Url(src) => fetch(src).await,
+        DataSource::Url(src) if is_same_origin_path(&src) || is_http_url(&src) => fetch(src).await,
+        DataSource::PageParam(src) if is_same_origin_path(&src) => fetch(src).await,
+        DataSource::Url(src) | DataSource::PageParam(src) => Err(LoadError::BadSource { src }),
         DataSource::Bytes { name, bytes } => {
             if bytes.len() as u64 > DEFAULT_MAX_BYTES {
                 return Err(LoadError::TooLarge {
@@ -40,12 +46,9 @@ pub async fn load(source: DataSource) -> Loaded {
     }
 }
 
-/// Fetches and validates a data file from a same-origin path.
+/// Fetches and validates a data file from an address already checked by [`load`].
 async fn fetch(src: String) -> Loaded {
     let file = display_name(&src).to_string();
-    if !is_same_origin_path(&src) {
-        return Err(LoadError::BadSource { src });
-    }
     let network = |e: gloo_net::Error| LoadError::Network {
         file: file.clone(),
         detail: e.to_string(),

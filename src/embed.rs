@@ -1,13 +1,26 @@
 //! The JavaScript entry points. This is the only file with `#[wasm_bindgen]` exports.
+//!
+//! - `mount_standalone(element)`: the standalone page (`index.html` through `app.js`).
+//! - `mount(element, options)`: an embedding; returns an [`Instance`] with `update(options)`
+//!   and `unmount()`. `embed.js` calls it for every `[data-station-scorecards]` element.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
+use scorecards_core::query::{PageQuery, Theme};
+use scorecards_core::Lang;
 use wasm_bindgen::prelude::*;
 
 use crate::app::{App, AppOptions};
+use crate::data::DataSource;
+use crate::state::Ui;
 use crate::url;
 
-/// Mounts the standalone dashboard page into `element`, reading `?station=`, `?lang=` and
-/// `?src=` from the address bar and keeping the address bar in step with navigation.
+/// Mounts the standalone dashboard page into `element`, reading `?station=`, `?lang=`,
+/// `?src=`, `?theme=`, `?display=big` and `?embed=1` from the address bar and keeping the
+/// address bar in step with navigation.
 #[wasm_bindgen]
 pub fn mount_standalone(element: web_sys::HtmlElement) {
     console_error_panic_hook::set_once();
@@ -16,9 +29,131 @@ pub fn mount_standalone(element: web_sys::HtmlElement) {
         url::set_document_lang(lang);
     }
     let options = AppOptions {
+        embedded: query.embed,
         query,
         url_sync: true,
         data: None,
     };
     leptos::mount::mount_to(element, move || view! { <App options=options /> }).forget();
+}
+
+/// One embedded dashboard. Dropping it (or calling `unmount`) removes it from the page.
+#[wasm_bindgen]
+pub struct Instance {
+    element: web_sys::HtmlElement,
+    handle: Option<Box<dyn Any>>,
+    ui: Option<Ui>,
+    source: Option<String>,
+}
+
+/// Mounts an independent dashboard into `element`.
+///
+/// `options` is an object with optional string fields: `src` (data address, relative to the
+/// page or absolute http(s); default `data/seeds.json` next to the page), `station`, `lang`
+/// (`zh`/`en`), `view` (`directory` or `scorecard`), `theme` (`auto`, `light`, `dark`,
+/// `high-contrast`) and `display` (`big`).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Instance {
+    console_error_panic_hook::set_once();
+    let mut instance = Instance {
+        element,
+        handle: None,
+        ui: None,
+        source: None,
+    };
+    instance.remount(&EmbedOptions::read(&options));
+    instance
+}
+
+#[wasm_bindgen]
+impl Instance {
+    /// Changes station, language, view, theme or display in place; a new `src` reloads.
+    pub fn update(&mut self, options: JsValue) {
+        let o = EmbedOptions::read(&options);
+        match self.ui {
+            Some(ui) if o.src == self.source || o.src.is_none() => {
+                if let Some(lang) = o.query.lang {
+                    ui.lang.set(lang);
+                }
+                if o.station_given {
+                    ui.station.set(o.query.station.clone());
+                }
+                if let Some(theme) = o.query.theme {
+                    ui.theme.set(theme);
+                }
+                if o.display_given {
+                    ui.big.set(o.query.big);
+                }
+            }
+            _ => self.remount(&o),
+        }
+    }
+
+    /// Removes the dashboard: the element is left empty and the instance's reactive state is
+    /// disposed. Safe to call twice.
+    pub fn unmount(&mut self) {
+        self.ui = None;
+        // Dropping Leptos' handle unmounts the view and disposes its owner.
+        self.handle = None;
+        self.element.replace_children_with_node_0();
+    }
+}
+
+impl Instance {
+    fn remount(&mut self, o: &EmbedOptions) {
+        self.unmount();
+        let query = o.query.clone();
+        let data = o.src.clone().map(DataSource::Url);
+        self.source = o.src.clone();
+        let slot: Rc<RefCell<Option<Ui>>> = Rc::default();
+        let slot_in = slot.clone();
+        let handle = leptos::mount::mount_to(self.element.clone(), move || {
+            let ui = Ui::new(&query, false, true);
+            *slot_in.borrow_mut() = Some(ui);
+            let options = AppOptions {
+                query,
+                url_sync: false,
+                data,
+                embedded: true,
+            };
+            view! { <App options=options ui=ui /> }
+        });
+        self.handle = Some(Box::new(handle));
+        self.ui = slot.borrow_mut().take();
+    }
+}
+
+/// Options of `mount` and `update`, read from a plain JavaScript object.
+struct EmbedOptions {
+    query: PageQuery,
+    src: Option<String>,
+    station_given: bool,
+    display_given: bool,
+}
+
+impl EmbedOptions {
+    fn read(options: &JsValue) -> EmbedOptions {
+        let get = |k: &str| {
+            js_sys::Reflect::get(options, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+                .map(|s| s.trim().to_string())
+        };
+        let view = get("view");
+        let station = get("station").filter(|s| !s.is_empty());
+        let to_directory = view.as_deref() == Some("directory");
+        EmbedOptions {
+            query: PageQuery {
+                station: if to_directory { None } else { station.clone() },
+                lang: get("lang").and_then(|l| Lang::from_code(&l)),
+                src: None,
+                theme: get("theme").and_then(|t| Theme::from_code(&t)),
+                big: get("display").as_deref() == Some("big"),
+                embed: true,
+            },
+            src: get("src").filter(|s| !s.is_empty()),
+            station_given: station.is_some() || to_directory,
+            display_given: get("display").is_some(),
+        }
+    }
 }

@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
-use scorecards_core::query::PageQuery;
+use scorecards_core::query::{PageQuery, Theme};
 use scorecards_core::Lang;
 
 use crate::url;
@@ -21,6 +21,12 @@ pub struct Ui {
     pub src: StoredValue<Option<String>>,
     /// A number unique to this instance on the page, for element ids.
     pub uid: u32,
+    /// Colour theme.
+    pub theme: RwSignal<Theme>,
+    /// Large type for command-centre screens.
+    pub big: RwSignal<bool>,
+    /// Shown in an iframe or embedded: the title line is left to the host page.
+    pub embedded: bool,
 }
 
 static NEXT_UID: AtomicU32 = AtomicU32::new(1);
@@ -31,6 +37,29 @@ pub fn next_uid() -> u32 {
 }
 
 impl Ui {
+    /// Fresh view state for an instance opening on `q`. Call inside the instance's owner.
+    pub fn new(q: &PageQuery, url_sync: bool, embedded: bool) -> Ui {
+        Ui {
+            lang: RwSignal::new(q.lang.unwrap_or_default()),
+            station: RwSignal::new(q.station.clone()),
+            url_sync,
+            src: StoredValue::new(q.src.clone()),
+            uid: next_uid(),
+            theme: RwSignal::new(q.theme.unwrap_or_default()),
+            big: RwSignal::new(q.big),
+            embedded,
+        }
+    }
+
+    /// The CSS classes of the root element.
+    pub fn root_class(&self) -> String {
+        let mut c = format!("ssc ssc--theme-{}", self.theme.get().code());
+        if self.big.get() {
+            c.push_str(" ssc--big");
+        }
+        c
+    }
+
     /// The view state from context.
     pub fn get() -> Ui {
         expect_context::<Ui>()
@@ -42,6 +71,9 @@ impl Ui {
             station,
             lang: Some(lang),
             src: self.src.get_value(),
+            theme: Some(self.theme.get_untracked()),
+            big: self.big.get_untracked(),
+            embed: self.embedded && self.url_sync,
         }
     }
 

@@ -12,13 +12,12 @@ pub fn read() -> PageQuery {
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
         return PageQuery::default();
     };
-    let get = |k: &str| params.get(k).unwrap_or_default();
-    let (station, lang, src) = (get("station"), get("lang"), get("src"));
-    PageQuery::from_pairs([
-        ("station", station.as_str()),
-        ("lang", lang.as_str()),
-        ("src", src.as_str()),
-    ])
+    let keys = ["station", "lang", "src", "theme", "display", "embed"];
+    let values: Vec<(&str, String)> = keys
+        .iter()
+        .map(|k| (*k, params.get(k).unwrap_or_default()))
+        .collect();
+    PageQuery::from_pairs(values.iter().map(|(k, v)| (*k, v.as_str())))
 }
 
 /// The `?…` link for a query (percent-encoded by the browser's URLSearchParams).
@@ -86,4 +85,18 @@ pub fn focus_heading(uid: u32) {
     if let Some(w) = web_sys::window() {
         let _ = w.request_animation_frame(cb.unchecked_ref());
     }
+}
+
+/// The address of the standalone page without its query: where embed snippets point.
+pub fn page_base() -> String {
+    web_sys::window()
+        .map(|w| {
+            let l = w.location();
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default()
 }

@@ -35,9 +35,10 @@ fn mount(bytes: &[u8], name: &str, station: Option<&str>, lang: Option<Lang>) ->
         query: PageQuery {
             station: station.map(str::to_string),
             lang,
-            src: None,
+            ..PageQuery::default()
         },
         url_sync: false,
+        embedded: true,
         data: Some(DataSource::Bytes {
             name: name.to_string(),
             bytes: Arc::from(bytes),

@@ -5,7 +5,43 @@ use crate::i18n::Lang;
 /// The default data file, relative to the page.
 pub const DEFAULT_SRC: &str = "data/seeds.json";
 
-/// What the query string asks for.
+/// Colour themes; a host page can also set the `--ssc-*` custom properties itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// Follows the reader's system setting (light or dark).
+    #[default]
+    Auto,
+    /// Dark text on light.
+    Light,
+    /// Light text on dark.
+    Dark,
+    /// Black and white with strong borders and focus rings.
+    HighContrast,
+}
+
+impl Theme {
+    /// All themes.
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::HighContrast];
+
+    /// Parses `auto`, `light`, `dark` or `high-contrast`.
+    pub fn from_code(code: &str) -> Option<Theme> {
+        Theme::ALL
+            .into_iter()
+            .find(|t| t.code() == code.trim().to_ascii_lowercase())
+    }
+
+    /// The name used in attributes, URLs and the CSS class `ssc--theme-<code>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::HighContrast => "high-contrast",
+        }
+    }
+}
+
+/// What the query string (or an embedding's options) asks for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageQuery {
     /// `station=<id>`: open that station's scorecard.
@@ -14,6 +50,12 @@ pub struct PageQuery {
     pub lang: Option<Lang>,
     /// `src=<path>`: the data file to load, as written.
     pub src: Option<String>,
+    /// `theme=light|dark|high-contrast|auto`.
+    pub theme: Option<Theme>,
+    /// `display=big`: large type for command-centre screens.
+    pub big: bool,
+    /// `embed=1`: shown inside an iframe; the page chrome is hidden.
+    pub embed: bool,
 }
 
 impl PageQuery {
@@ -25,6 +67,9 @@ impl PageQuery {
                 "station" if !v.is_empty() => q.station = Some(v.to_string()),
                 "lang" => q.lang = Lang::from_code(v),
                 "src" if !v.is_empty() => q.src = Some(v.to_string()),
+                "theme" => q.theme = Theme::from_code(v),
+                "display" => q.big = v == "big",
+                "embed" => q.embed = matches!(v, "1" | "true"),
                 _ => {}
             }
         }
@@ -44,6 +89,17 @@ impl PageQuery {
             if lang != Lang::default() {
                 out.push(("lang", lang.code().to_string()));
             }
+        }
+        if let Some(theme) = self.theme {
+            if theme != Theme::default() {
+                out.push(("theme", theme.code().to_string()));
+            }
+        }
+        if self.big {
+            out.push(("display", "big".to_string()));
+        }
+        if self.embed {
+            out.push(("embed", "1".to_string()));
         }
         out
     }
@@ -86,7 +142,7 @@ mod tests {
         let q = PageQuery {
             station: Some("xishan".into()),
             lang: Some(Lang::Zh),
-            src: None,
+            ..PageQuery::default()
         };
         assert_eq!(q.to_pairs(), vec![("station", "xishan".to_string())]);
         let q = PageQuery {
@@ -94,6 +150,27 @@ mod tests {
             ..q
         };
         assert_eq!(q.to_pairs().last(), Some(&("lang", "en".to_string())));
+    }
+
+    #[test]
+    fn theme_display_and_embed_round_trip() {
+        let q = PageQuery::from_pairs([
+            ("theme", "High-Contrast"),
+            ("display", "big"),
+            ("embed", "1"),
+        ]);
+        assert_eq!(q.theme, Some(Theme::HighContrast));
+        assert!(q.big && q.embed);
+        let pairs = q.to_pairs();
+        assert_eq!(
+            pairs,
+            vec![
+                ("theme", "high-contrast".to_string()),
+                ("display", "big".to_string()),
+                ("embed", "1".to_string())
+            ]
+        );
+        assert_eq!(PageQuery::from_pairs([("theme", "neon")]).theme, None);
     }
 
     #[test]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use scorecards_core::i18n::describe_issue;
 use scorecards_core::Dataset;
 
+use crate::components::EmbedSnippet;
 use crate::state::Ui;
 
 /// Who published the data and when; a banner when the data is synthetic.
@@ -32,6 +33,7 @@ pub fn AppFooter(ds: Arc<Dataset>) -> impl IntoView {
             <footer class="ssc__footer">
                 {warnings}
                 {synthetic.then(|| view! { <p class="ssc__synthetic" role="note">{s.synthetic_banner}</p> })}
+                {(ui.url_sync && !ui.embedded).then(|| view! { <EmbedSnippet /> })}
                 <p>
                     {s.published_by}": "{lang.pick(&doc.publisher).to_string()}" · "
                     {s.generated}": "<time datetime=doc.generated_at.clone()>{scorecards_core::format::timestamp(lang, &doc.generated_at)}</time>

@@ -10,7 +10,7 @@ pub fn AppHeader() -> impl IntoView {
     let s = move || ui.lang.get().strings();
     view! {
         <header class="ssc__header">
-            <p class="ssc__title">{move || s().app_title}</p>
+            {(!ui.embedded).then(|| view! { <p class="ssc__title">{move || s().app_title}</p> })}
             <div class="ssc__langs" role="group" aria-label=move || s().language>
                 {Lang::ALL
                     .into_iter()

@@ -3,6 +3,7 @@
 mod app_footer;
 mod app_header;
 mod directory;
+mod embed_snippet;
 mod error_panel;
 mod family_panel;
 mod profile_panel;
@@ -14,6 +15,7 @@ mod station_link;
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
 pub use directory::Directory;
+pub use embed_snippet::EmbedSnippet;
 pub use error_panel::ErrorPanel;
 pub use family_panel::FamilyPanel;
 pub use profile_panel::ProfilePanel;

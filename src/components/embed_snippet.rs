@@ -1,0 +1,61 @@
+use leptos::prelude::*;
+use scorecards_core::Lang;
+
+use crate::state::Ui;
+use crate::url;
+
+/// Copy-paste code to embed the current view in another page (standalone page only).
+#[component]
+pub fn EmbedSnippet() -> impl IntoView {
+    let ui = Ui::get();
+    move || {
+        let lang = ui.lang.get();
+        let base = url::page_base();
+        let dir = base
+            .rsplit_once('/')
+            .map_or(base.as_str(), |(d, _)| d)
+            .to_string();
+        let mut q = ui.query_for(ui.station.get(), lang);
+        q.embed = true;
+        let iframe = format!(
+            "<iframe data-station-scorecards-frame src=\"{base}{}\" title=\"{}\" width=\"100%\" height=\"900\"></iframe>\n<script type=\"module\" src=\"{dir}/iframe-host.js\"></script>",
+            url::href(&q),
+            lang.strings().app_title
+        );
+        let station = ui
+            .station
+            .get()
+            .map(|s| format!(" data-station=\"{s}\""))
+            .unwrap_or_default();
+        let script = format!(
+            "<div data-station-scorecards{station} data-lang=\"{}\"></div>\n<script type=\"module\" src=\"{dir}/embed.js\"></script>",
+            lang.code()
+        );
+        let (title, iframe_label, script_label) = texts(lang);
+        let (id1, id2) = (ui.id("embed-iframe"), ui.id("embed-script"));
+        view! {
+            <details class="ssc__embed">
+                <summary>{title}</summary>
+                <label for=id1.clone()>{iframe_label}</label>
+                <textarea id=id1 class="ssc__code" readonly rows="3">{iframe}</textarea>
+                <label for=id2.clone()>{script_label}</label>
+                <textarea id=id2 class="ssc__code" readonly rows="3">{script}</textarea>
+            </details>
+        }
+    }
+}
+
+fn texts(lang: Lang) -> (&'static str, &'static str, &'static str) {
+    match lang {
+        Lang::Zh => (
+            "嵌入本看板",
+            "用 iframe 嵌入（高度自动调整）：",
+            "或用脚本嵌入（同一页面可放多个）：",
+        ),
+        Lang::En => (
+            "Embed this dashboard",
+            "Embed in an iframe (height adjusts itself):",
+            "Or embed with a script (several per page):",
+        ),
+    }
+}

@@ -1,0 +1,190 @@
+//! The browser harness shared by the end-to-end test files: a Chromium session through
+//! chromedriver, page helpers, the browser log, screenshots.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+pub struct Env {
+    pub base: String,
+    pub webdriver: String,
+    pub chromium: String,
+}
+
+pub fn env() -> Env {
+    let get = |k: &str| {
+        std::env::var(k).unwrap_or_else(|_| {
+            panic!("{k} is not set: the end-to-end tests need a built and served dashboard; run `cargo xtask test`")
+        })
+    };
+    Env {
+        base: get("SSC_BASE_URL").trim_end_matches('/').to_string(),
+        webdriver: get("SSC_WEBDRIVER"),
+        chromium: std::env::var("SSC_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+    }
+}
+
+pub struct Browser {
+    pub c: Client,
+    pub base: String,
+}
+
+pub async fn browser(width: u32, height: u32) -> Browser {
+    let env = env();
+    let mut caps = serde_json::Map::new();
+    let mut options = json!({
+        "binary": env.chromium,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+            "--js-flags=--expose-gc",
+            format!("--window-size={width},{height}"),
+        ]
+    });
+    if width < 600 {
+        // A headless window cannot be narrower than ~500 px: emulate the phone instead.
+        options["mobileEmulation"] = json!({
+            "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true }
+        });
+    }
+    caps.insert("goog:chromeOptions".into(), options);
+    caps.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    let c = ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&env.webdriver)
+        .await
+        .expect("connect to chromedriver");
+    Browser { c, base: env.base }
+}
+
+/// chromedriver's browser log (console messages, CSP reports, failed loads).
+#[derive(Debug)]
+pub struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+impl Browser {
+    pub async fn open(&self, path: &str) {
+        let path = if path == "control" { "/" } else { path };
+        self.c
+            .goto(&format!("{}{}", self.base, path))
+            .await
+            .expect("navigate");
+        self.settle().await;
+    }
+
+    /// Waits until the dashboard shows a view or an error (not the loading state).
+    pub async fn settle(&self) {
+        self.c
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(
+                ".ssc__directory, .ssc__scorecard, .ssc__error, .ssc-boot-error",
+            ))
+            .await
+            .expect("the dashboard never rendered");
+    }
+
+    /// Waits until at least `n` elements match `css`.
+    pub async fn wait_for_count(&self, css: &str, n: usize) {
+        for _ in 0..200 {
+            if self.all(css).await.len() >= n {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("fewer than {n} elements match {css}");
+    }
+
+    /// Runs a script and returns its JSON result.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.c.execute(script, vec![]).await.expect("script")
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        match self.c.find(Locator::Css(css)).await {
+            Ok(e) => e.text().await.unwrap_or_default(),
+            Err(e) => panic!("{css} not found: {e}"),
+        }
+    }
+
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.c.find_all(Locator::Css(css)).await.expect("find_all")
+    }
+
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for e in self.all(css).await {
+            out.push(e.text().await.unwrap_or_default());
+        }
+        out
+    }
+
+    pub async fn log(&self) -> Vec<String> {
+        let v = self.c.issue_cmd(BrowserLog).await.expect("browser log");
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|e| {
+                        format!(
+                            "{} {}",
+                            e["level"].as_str().unwrap_or(""),
+                            e["message"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Fails on any CSP violation or severe console message, except those `allowed` mentions.
+    pub async fn assert_clean_console(&self, allowed: &[&str]) {
+        let bad: Vec<String> = self
+            .log()
+            .await
+            .into_iter()
+            .filter(|m| {
+                m.starts_with("SEVERE")
+                    || m.contains("Content Security Policy")
+                    || m.contains("Refused to")
+            })
+            .filter(|m| !allowed.iter().any(|a| m.contains(a)))
+            .collect();
+        assert!(bad.is_empty(), "console errors or CSP violations: {bad:#?}");
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/screenshots");
+        std::fs::create_dir_all(dir).unwrap();
+        let png = self.c.screenshot().await.expect("screenshot");
+        std::fs::write(format!("{dir}/{name}.png"), png).unwrap();
+    }
+
+    pub async fn url(&self) -> String {
+        self.c.current_url().await.expect("url").to_string()
+    }
+
+    pub async fn close(self) {
+        let _ = self.c.close().await;
+    }
+}
