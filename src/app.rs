@@ -1,10 +1,10 @@
 //! The top-level component: one data resource, the view state, and the choice of view.
 
 use leptos::prelude::*;
-use scorecards_core::query::{PageQuery, DEFAULT_SRC};
+use scorecards_core::query::{PageQuery, View, DEFAULT_SRC};
 use scorecards_core::Lang;
 
-use crate::components::{AppFooter, AppHeader, Directory, ErrorPanel, Scorecard};
+use crate::components::{AppFooter, AppHeader, CompareView, Directory, ErrorPanel, LeagueView, Scorecard};
 use crate::data::{load, DataSource, Loaded};
 use crate::state::Ui;
 use crate::url;
@@ -31,11 +31,7 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
     let ui = ui.unwrap_or_else(|| Ui::new(&options.query, options.url_sync, options.embedded));
     provide_context(ui);
     if ui.url_sync {
-        url::on_history_change(move |q| {
-            ui.station.set(q.station);
-            ui.lang.set(q.lang.unwrap_or_default());
-            url::set_document_lang(q.lang.unwrap_or_default());
-        });
+        url::on_history_change(move |q| ui.apply(q));
     }
     let source = options.data.unwrap_or_else(|| match options.query.src {
         Some(src) => DataSource::PageParam(src),
@@ -79,6 +75,11 @@ fn Body(ds: std::sync::Arc<scorecards_core::Dataset>) -> impl IntoView {
     let ui = Ui::get();
     move || {
         let ds = ds.clone();
+        match ui.view.get() {
+            View::Compare => return view! { <CompareView ds=ds /> }.into_any(),
+            View::Rank => return view! { <LeagueView ds=ds /> }.into_any(),
+            View::Directory => {}
+        }
         match ui.station.get() {
             Some(id) if ds.station(&id).is_some() => {
                 view! { <Scorecard ds=ds station_id=id /> }.into_any()

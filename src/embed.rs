@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use scorecards_core::query::{PageQuery, Theme};
+use scorecards_core::query::{PageQuery, Theme, View};
 use scorecards_core::Lang;
 use wasm_bindgen::prelude::*;
 
@@ -84,6 +84,10 @@ impl Instance {
                 if o.display_given {
                     ui.big.set(o.query.big);
                 }
+                if o.view_given {
+                    ui.view.set(o.query.view);
+                    ui.compare.set(o.query.compare.clone());
+                }
             }
             _ => self.remount(&o),
         }
@@ -129,6 +133,7 @@ struct EmbedOptions {
     src: Option<String>,
     station_given: bool,
     display_given: bool,
+    view_given: bool,
 }
 
 impl EmbedOptions {
@@ -150,10 +155,16 @@ impl EmbedOptions {
                 theme: get("theme").and_then(|t| Theme::from_code(&t)),
                 big: get("display").as_deref() == Some("big"),
                 embed: true,
+                view: view.as_deref().and_then(View::from_code).unwrap_or_default(),
+                compare: get("compare")
+                    .map(|c| c.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+                    .unwrap_or_default(),
+                ..PageQuery::default()
             },
             src: get("src").filter(|s| !s.is_empty()),
             station_given: station.is_some() || to_directory,
             display_given: get("display").is_some(),
+            view_given: view.is_some(),
         }
     }
 }

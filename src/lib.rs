@@ -9,6 +9,7 @@
 mod app;
 mod components;
 mod data;
+mod download;
 mod embed;
 mod state;
 mod url;

@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
-use scorecards_core::query::{PageQuery, Theme};
+use scorecards_core::query::{PageQuery, RankQuery, Theme, View};
 use scorecards_core::Lang;
 
 use crate::url;
@@ -27,6 +27,12 @@ pub struct Ui {
     pub big: RwSignal<bool>,
     /// Shown in an iframe or embedded: the title line is left to the host page.
     pub embedded: bool,
+    /// Directory (with or without an open station), comparison or league table.
+    pub view: RwSignal<View>,
+    /// Stations side by side.
+    pub compare: RwSignal<Vec<String>>,
+    /// League table choices.
+    pub rank: RwSignal<RankQuery>,
 }
 
 static NEXT_UID: AtomicU32 = AtomicU32::new(1);
@@ -48,6 +54,9 @@ impl Ui {
             theme: RwSignal::new(q.theme.unwrap_or_default()),
             big: RwSignal::new(q.big),
             embedded,
+            view: RwSignal::new(q.view),
+            compare: RwSignal::new(q.compare.clone()),
+            rank: RwSignal::new(q.rank.clone()),
         }
     }
 
@@ -74,6 +83,9 @@ impl Ui {
             theme: Some(self.theme.get_untracked()),
             big: self.big.get_untracked(),
             embed: self.embedded && self.url_sync,
+            view: self.view.get_untracked(),
+            compare: self.compare.get_untracked(),
+            rank: self.rank.get_untracked(),
         }
     }
 
@@ -84,14 +96,65 @@ impl Ui {
 
     /// Opens a station's scorecard (or the directory for `None`), adding a history entry on the standalone page.
     pub fn open(&self, station: Option<String>) {
+        self.view.set(View::Directory);
+        self.station.set(station);
+        self.sync(true);
+        url::focus_heading(self.uid);
+    }
+
+    /// Switches to a view, adding a history entry on the standalone page.
+    pub fn go(&self, view: View) {
+        if view != View::Directory {
+            self.station.set(None);
+        }
+        self.view.set(view);
+        self.sync(true);
+        url::focus_heading(self.uid);
+    }
+
+    /// Sets the stations side by side (at most six), replacing the history entry.
+    pub fn set_compare(&self, mut ids: Vec<String>) {
+        ids.dedup();
+        ids.truncate(6);
+        self.compare.set(ids);
+        self.sync(false);
+    }
+
+    /// Opens the comparison with `id` added.
+    pub fn compare_with(&self, id: &str) {
+        let mut ids = self.compare.get_untracked();
+        if !ids.iter().any(|x| x == id) {
+            ids.push(id.to_string());
+        }
+        ids.truncate(6);
+        self.compare.set(ids);
+        self.go(View::Compare);
+    }
+
+    /// Changes the league table's choices, replacing the history entry.
+    pub fn update_rank(&self, f: impl FnOnce(&mut RankQuery)) {
+        self.rank.update(f);
+        self.sync(false);
+    }
+
+    /// Mirrors the view state in the address bar (standalone page only).
+    fn sync(&self, push: bool) {
         if self.url_sync {
             url::write(
-                &self.query_for(station.clone(), self.lang.get_untracked()),
-                true,
+                &self.query_for(self.station.get_untracked(), self.lang.get_untracked()),
+                push,
             );
         }
-        self.station.set(station);
-        url::focus_heading(self.uid);
+    }
+
+    /// Applies a query from the address bar (back and forward).
+    pub fn apply(&self, q: PageQuery) {
+        self.station.set(q.station);
+        self.view.set(q.view);
+        self.compare.set(q.compare);
+        self.rank.set(q.rank);
+        self.lang.set(q.lang.unwrap_or_default());
+        url::set_document_lang(q.lang.unwrap_or_default());
     }
 
     /// Switches the language, replacing the current history entry on the standalone page.

@@ -12,7 +12,10 @@ pub fn read() -> PageQuery {
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
         return PageQuery::default();
     };
-    let keys = ["station", "lang", "src", "theme", "display", "embed"];
+    let keys = [
+        "station", "lang", "src", "theme", "display", "embed", "view", "compare", "metric",
+        "measure", "norm", "province", "band", "q", "sort", "dir",
+    ];
     let values: Vec<(&str, String)> = keys
         .iter()
         .map(|k| (*k, params.get(k).unwrap_or_default()))

@@ -100,7 +100,14 @@ impl Issue {
     /// A warning does not stop the file from being shown (the offending part is shown in a
     /// safe form); an error does.
     pub fn is_warning(&self) -> bool {
-        matches!(self.kind, IssueKind::NotHttpUrl { .. })
+        matches!(
+            self.kind,
+            IssueKind::NotHttpUrl { .. }
+                | IssueKind::MissingQuote
+                | IssueKind::SeriesGap { .. }
+                | IssueKind::UnusedMetric { .. }
+                | IssueKind::UnusedSource { .. }
+        )
     }
 }
 
@@ -184,4 +191,27 @@ pub enum IssueKind {
     },
     /// A status says `missing` but a value is given, or a value is `null` but the status is not `missing`.
     StatusMismatch,
+    /// Advice (a warning, from [`crate::advise`] only): a figure without the passage of the
+    /// source it comes from.
+    MissingQuote,
+    /// Advice (a warning, from [`crate::advise`] only): a monthly series with missing months.
+    SeriesGap {
+        /// Number of missing months.
+        missing: usize,
+        /// Length of the series in months.
+        months: usize,
+        /// The first missing month (`YYYY-MM`).
+        first: String,
+    },
+    /// Advice (a warning, from [`crate::advise`] only): a metric of the catalogue that no
+    /// station reports.
+    UnusedMetric {
+        /// The id.
+        id: String,
+    },
+    /// Advice (a warning, from [`crate::advise`] only): a source nothing refers to.
+    UnusedSource {
+        /// The id.
+        id: String,
+    },
 }

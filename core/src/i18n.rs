@@ -116,6 +116,40 @@ pub struct Strings {
     pub figures_count: &'static str,
     pub view_scorecard: &'static str,
     pub warnings: &'static str,
+    pub nav_label: &'static str,
+    pub nav_directory: &'static str,
+    pub nav_compare: &'static str,
+    pub nav_rank: &'static str,
+    pub compare_title: &'static str,
+    pub compare_hint: &'static str,
+    pub compare_add: &'static str,
+    pub compare_remove: &'static str,
+    pub compare_with: &'static str,
+    pub compare_too_few: &'static str,
+    pub best: &'static str,
+    pub not_comparable: &'static str,
+    pub row_not_ranked: &'static str,
+    pub gap_to_best: &'static str,
+    pub rank_title: &'static str,
+    pub metric: &'static str,
+    pub measure: &'static str,
+    pub measure_level: &'static str,
+    pub measure_change: &'static str,
+    pub normalise: &'static str,
+    pub all_provinces: &'static str,
+    pub peer_group: &'static str,
+    pub all_bands: &'static str,
+    pub search: &'static str,
+    pub rank: &'static str,
+    pub percentile: &'static str,
+    pub percentile_note: &'static str,
+    pub not_comparable_title: &'static str,
+    pub not_reported_title: &'static str,
+    pub no_denominator: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub unranked: &'static str,
+    pub denominator: &'static str,
 }
 
 /// Chinese texts.
@@ -162,6 +196,40 @@ pub const ZH: Strings = Strings {
     figures_count: "项数据",
     view_scorecard: "查看成效",
     warnings: "数据警告（不影响显示）",
+    nav_label: "视图",
+    nav_directory: "名录",
+    nav_compare: "对比",
+    nav_rank: "排行",
+    compare_title: "派出所对比",
+    compare_hint: "选择 2 至 6 个派出所并排比较。统计期间、比较基准或口径不同的数据会标出，不参与排名。",
+    compare_add: "添加派出所",
+    compare_remove: "移除",
+    compare_with: "加入对比",
+    compare_too_few: "请至少选择两个派出所。",
+    best: "最佳",
+    not_comparable: "口径不同",
+    row_not_ranked: "口径不一，不排名",
+    gap_to_best: "与最佳相差",
+    rank_title: "排行榜",
+    metric: "指标",
+    measure: "数据类型",
+    measure_level: "数值",
+    measure_change: "变化",
+    normalise: "换算",
+    all_provinces: "全部省份",
+    peer_group: "人口规模",
+    all_bands: "全部规模",
+    search: "搜索派出所（名称或标识）",
+    rank: "名次",
+    percentile: "百分位",
+    percentile_note: "百分位表示优于同组可比派出所的比例，仅在至少 5 个派出所有可比数据时给出。",
+    not_comparable_title: "口径不同，未参与排名",
+    not_reported_title: "未报告该指标",
+    no_denominator: "缺少换算所需的基本情况数据",
+    download_csv: "下载 CSV",
+    download_json: "下载 JSON",
+    unranked: "不排名",
+    denominator: "换算基数",
 };
 
 /// English texts.
@@ -208,6 +276,40 @@ pub const EN: Strings = Strings {
     figures_count: "figures",
     view_scorecard: "View scorecard",
     warnings: "Data warnings (the data is still shown)",
+    nav_label: "Views",
+    nav_directory: "Directory",
+    nav_compare: "Compare",
+    nav_rank: "Rankings",
+    compare_title: "Compare stations",
+    compare_hint: "Choose 2 to 6 stations to put side by side. Figures that differ in period, baseline or basis are flagged and not ranked.",
+    compare_add: "Add a station",
+    compare_remove: "Remove",
+    compare_with: "Add to comparison",
+    compare_too_few: "Choose at least two stations.",
+    best: "best",
+    not_comparable: "not comparable",
+    row_not_ranked: "different bases, not ranked",
+    gap_to_best: "gap to best",
+    rank_title: "League table",
+    metric: "Metric",
+    measure: "Figure type",
+    measure_level: "Value",
+    measure_change: "Change",
+    normalise: "Per",
+    all_provinces: "All provinces",
+    peer_group: "Population",
+    all_bands: "All sizes",
+    search: "Search stations (name or id)",
+    rank: "Rank",
+    percentile: "Percentile",
+    percentile_note: "The percentile is the share of comparable stations in the group that this one does better than; it is given only when at least 5 stations have comparable figures.",
+    not_comparable_title: "Not comparable, not ranked",
+    not_reported_title: "Not reported",
+    no_denominator: "the profile figure needed is missing",
+    download_csv: "Download CSV",
+    download_json: "Download JSON",
+    unranked: "not ranked",
+    denominator: "Denominator",
 };
 
 /// Name of a family (panel title).
@@ -233,6 +335,55 @@ pub fn polarity_name(lang: Lang, p: Polarity) -> &'static str {
         Polarity::HigherIsBetter => s.higher_is_better,
         Polarity::LowerIsBetter => s.lower_is_better,
         Polarity::Neutral => "",
+    }
+}
+
+/// Name of a normalisation choice.
+pub fn normalisation_name(lang: Lang, n: crate::compare::Normalisation) -> &'static str {
+    use crate::compare::Normalisation as N;
+    match (lang, n) {
+        (Lang::Zh, N::None) => "不换算（原始数值）",
+        (Lang::Zh, N::Per10kResidents) => "每万名实有人口",
+        (Lang::Zh, N::PerOfficer) => "每名民警",
+        (Lang::Zh, N::PerAuxiliaryOfficer) => "每名辅警",
+        (Lang::Zh, N::PerKm2) => "每平方公里",
+        (Lang::En, N::None) => "as reported",
+        (Lang::En, N::Per10kResidents) => "per 10,000 residents",
+        (Lang::En, N::PerOfficer) => "per police officer",
+        (Lang::En, N::PerAuxiliaryOfficer) => "per auxiliary officer",
+        (Lang::En, N::PerKm2) => "per km²",
+    }
+}
+
+/// Name of a population band.
+pub fn band_name(lang: Lang, b: crate::compare::PopulationBand) -> &'static str {
+    use crate::compare::PopulationBand as B;
+    match (lang, b) {
+        (Lang::Zh, B::Under50k) => "5万人以下",
+        (Lang::Zh, B::From50kTo100k) => "5万至10万人",
+        (Lang::Zh, B::From100kTo200k) => "10万至20万人",
+        (Lang::Zh, B::Over200k) => "20万人及以上",
+        (Lang::En, B::Under50k) => "under 50,000",
+        (Lang::En, B::From50kTo100k) => "50,000–100,000",
+        (Lang::En, B::From100kTo200k) => "100,000–200,000",
+        (Lang::En, B::Over200k) => "200,000 and more",
+    }
+}
+
+/// How a figure differs from the compared ones.
+pub fn difference_name(lang: Lang, d: crate::compare::Difference) -> &'static str {
+    use crate::compare::Difference as D;
+    match (lang, d) {
+        (Lang::Zh, D::Period) => "统计期间不同",
+        (Lang::Zh, D::Baseline) => "比较基准不同",
+        (Lang::Zh, D::Unit) => "单位不同",
+        (Lang::Zh, D::Scope) => "范围不同（部分工作）",
+        (Lang::Zh, D::Bound) => "仅为下限或上限",
+        (Lang::En, D::Period) => "different period",
+        (Lang::En, D::Baseline) => "different baseline",
+        (Lang::En, D::Unit) => "different unit",
+        (Lang::En, D::Scope) => "covers part of the work",
+        (Lang::En, D::Bound) => "a lower or upper bound only",
     }
 }
 
@@ -455,6 +606,505 @@ pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
         IssueKind::SeriesNotMonthly { start } => if zh { format!("月度序列的起始“{start}”应为年月（YYYY-MM）。") } else { format!("A monthly series must start on a month (YYYY-MM), not “{start}”.") },
         IssueKind::SeriesLengthMismatch { values, status } => if zh { format!("有 {values} 个数值，却有 {status} 个状态。") } else { format!("There are {values} values but {status} statuses.") },
         IssueKind::StatusMismatch => (if zh { "状态与数值不符：缺失（missing）的数值必须为 null，反之亦然。" } else { "Status and value disagree: a missing value must be null, and a null value must be missing." }).to_string(),
+        IssueKind::MissingQuote => (if zh { "该数据没有引用来源原文（quote），读者无法核对。" } else { "The figure has no quote from its source, so readers cannot check it." }).to_string(),
+        IssueKind::SeriesGap { missing, months, first } => if zh { format!("月度序列共 {months} 个月，缺失 {missing} 个月（首个缺失月份：{first}）。") } else { format!("{missing} of {months} months of the series are missing (the first is {first}).") },
+        IssueKind::UnusedMetric { id } => if zh { format!("指标“{id}”在指标目录中，但没有派出所报告它。") } else { format!("The metric “{id}” is in the catalogue but no station reports it.") },
+        IssueKind::UnusedSource { id } => if zh { format!("来源“{id}”没有被任何数据引用。") } else { format!("The source “{id}” is not referred to by any figure or fact.") },
+    }
+}
+
+/// A stable, machine-readable name of a rule (`percent_out_of_range`), the same in every
+/// language; used by tools' JSON output.
+pub fn issue_code(k: &IssueKind) -> &'static str {
+    match k {
+        IssueKind::BadId { .. } => "bad_id",
+        IssueKind::DuplicateId { .. } => "duplicate_id",
+        IssueKind::UnknownMetric { .. } => "unknown_metric",
+        IssueKind::UnknownSource { .. } => "unknown_source",
+        IssueKind::PercentOutOfRange { .. } => "percent_out_of_range",
+        IssueKind::DeclineBeyondAll { .. } => "decline_beyond_all",
+        IssueKind::Negative { .. } => "negative",
+        IssueKind::UnitMismatch { .. } => "unit_mismatch",
+        IssueKind::PeriodReversed { .. } => "period_reversed",
+        IssueKind::NotHttpUrl { .. } => "not_http_url",
+        IssueKind::BadTimestamp { .. } => "bad_timestamp",
+        IssueKind::EmptyText => "empty_text",
+        IssueKind::SeriesNotMonthly { .. } => "series_not_monthly",
+        IssueKind::SeriesLengthMismatch { .. } => "series_length_mismatch",
+        IssueKind::StatusMismatch => "status_mismatch",
+        IssueKind::MissingQuote => "missing_quote",
+        IssueKind::SeriesGap { .. } => "series_gap",
+        IssueKind::UnusedMetric { .. } => "unused_metric",
+        IssueKind::UnusedSource { .. } => "unused_source",
+    }
+}
+
+/// The unit as it is written in a data file (`person_times`).
+pub fn unit_code(u: Unit) -> &'static str {
+    match u {
+        Unit::Count => "count",
+        Unit::People => "people",
+        Unit::PersonTimes => "person_times",
+        Unit::Percent => "percent",
+        Unit::PercentagePoints => "percentage_points",
+        Unit::Yuan => "yuan",
+    }
+}
+
+/// A problem split for people who fix files: the sentence, what the format expects at that
+/// place and what the file has there (each absent when there is nothing useful to say).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    /// One sentence.
+    pub message: String,
+    /// What the format expects.
+    pub expected: Option<String>,
+    /// What the file has (values as written in JSON where possible).
+    pub found: Option<String>,
+}
+
+/// [`describe_issue`] with what was expected and what was found.
+pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
+    let zh = lang == Lang::Zh;
+    let pick = |z: &str, e: &str| Some(if zh { z.to_string() } else { e.to_string() });
+    let q = |s: &str| serde_json::Value::String(s.to_string()).to_string();
+    let num = |v: f64| crate::format::plain_number(v);
+    let (expected, found) = match k {
+        IssueKind::BadId { id } => (
+            pick(
+                "由小写字母、数字、_ 和 - 组成的标识",
+                "an id of lower-case letters, digits, _ and -",
+            ),
+            Some(q(id)),
+        ),
+        IssueKind::DuplicateId { id } => (
+            pick(
+                "列表中没有用过的标识",
+                "an id not used before in the same list",
+            ),
+            Some(q(id)),
+        ),
+        IssueKind::UnknownMetric { id } => (
+            pick(
+                "$.metrics 中某个指标的标识",
+                "the id of a metric in $.metrics",
+            ),
+            Some(q(id)),
+        ),
+        IssueKind::UnknownSource { id } => (
+            pick(
+                "$.sources 中某个来源的标识",
+                "the id of a source in $.sources",
+            ),
+            Some(q(id)),
+        ),
+        IssueKind::PercentOutOfRange { value } => (
+            pick("0 到 100 之间的百分比", "a percentage from 0 to 100"),
+            Some(num(*value)),
+        ),
+        IssueKind::DeclineBeyondAll { value } => (
+            pick(
+                "不低于 -100 的百分比变化",
+                "a relative change of -100 or more",
+            ),
+            Some(num(*value)),
+        ),
+        IssueKind::Negative { value } => (pick("0 或正数", "zero or more"), Some(num(*value))),
+        IssueKind::UnitMismatch {
+            metric_unit,
+            found,
+            change,
+        } => {
+            let m = q(unit_code(*metric_unit));
+            let expected = if *change && *metric_unit == Unit::Percent {
+                format!("{m}, \"percentage_points\"")
+            } else if *change {
+                if zh {
+                    format!("\"percent\" 或 {m}")
+                } else {
+                    format!("\"percent\" or {m}")
+                }
+            } else {
+                m
+            };
+            (Some(expected), Some(q(unit_code(*found))))
+        }
+        IssueKind::PeriodReversed { start, end } => (
+            Some(if zh {
+                format!("不早于开始（{start}）的结束")
+            } else {
+                format!("an end no earlier than the start ({start})")
+            }),
+            Some(q(end)),
+        ),
+        IssueKind::NotHttpUrl { url } => (
+            pick(
+                "http:// 或 https:// 开头的地址",
+                "an address starting with http:// or https://",
+            ),
+            Some(q(url)),
+        ),
+        IssueKind::BadTimestamp { text } => (
+            pick(
+                "RFC 3339 时间，例如 \"2026-11-23T08:00:00+08:00\"",
+                "an RFC 3339 time such as \"2026-11-23T08:00:00+08:00\"",
+            ),
+            Some(q(text)),
+        ),
+        IssueKind::EmptyText => (
+            pick("非空的中文文字", "non-empty Chinese text"),
+            Some(q("")),
+        ),
+        IssueKind::SeriesNotMonthly { start } => (
+            pick("年月，例如 \"2024-01\"", "a month such as \"2024-01\""),
+            Some(q(start)),
+        ),
+        IssueKind::SeriesLengthMismatch { values, status } => (
+            Some(if zh {
+                format!("{values} 个状态（每个数值一个）")
+            } else {
+                format!("{values} statuses (one per value)")
+            }),
+            Some(if zh {
+                format!("{status} 个状态")
+            } else {
+                format!("{status} statuses")
+            }),
+        ),
+        IssueKind::StatusMismatch => (
+            pick(
+                "数值为 null 时状态为 \"missing\"，否则不是",
+                "\"missing\" exactly where the value is null",
+            ),
+            None,
+        ),
+        IssueKind::MissingQuote => (
+            pick("quote：来源中的原文", "a quote: the passage of the source"),
+            pick("没有 quote", "no quote"),
+        ),
+        IssueKind::SeriesGap {
+            missing, months, ..
+        } => (
+            pick("每个月都有数值", "a value for every month"),
+            Some(if zh {
+                format!("{months} 个月中缺失 {missing} 个")
+            } else {
+                format!("{missing} of {months} months missing")
+            }),
+        ),
+        IssueKind::UnusedMetric { .. } => (
+            pick(
+                "至少一个派出所报告该指标",
+                "at least one station reporting it",
+            ),
+            pick("没有派出所报告", "no station reports it"),
+        ),
+        IssueKind::UnusedSource { .. } => (
+            pick(
+                "至少一项数据引用该来源",
+                "at least one figure or fact citing it",
+            ),
+            pick("没有引用", "nothing cites it"),
+        ),
+    };
+    Detail {
+        message: describe_issue(lang, k),
+        expected,
+        found,
+    }
+}
+
+/// Explains an unsupported format version ([`LoadError::UnsupportedVersion`]'s `found`:
+/// the value as JSON text, or `missing`).
+pub fn version_detail(lang: Lang, found: &str) -> Detail {
+    let zh = lang == Lang::Zh;
+    let missing = found == "missing";
+    Detail {
+        message: match (zh, missing) {
+            (true, true) => "缺少格式版本（schema_version）。".to_string(),
+            (true, false) => format!("格式版本（schema_version）为 {found}，只支持版本 1。"),
+            (false, true) => "The format version (schema_version) is missing.".to_string(),
+            (false, false) => format!(
+                "The format version (schema_version) is {found}; only version 1 is supported."
+            ),
+        },
+        expected: Some("\"schema_version\": 1".to_string()),
+        found: Some(match (zh, missing) {
+            (true, true) => "没有该字段".to_string(),
+            (false, true) => "no such field".to_string(),
+            _ => found.to_string(),
+        }),
+    }
+}
+
+/// Removes serde_json's " at line L column C" from the end of an error's text.
+pub fn strip_position(detail: &str) -> &str {
+    match detail.rfind(" at line ") {
+        Some(i) if detail[i..].contains(" column ") => &detail[..i],
+        _ => detail,
+    }
+}
+
+/// Explains a structure error ([`LoadError::Structure`]'s `detail`, from serde) in `lang`,
+/// with what was expected and what was found.
+pub fn structure_detail(lang: Lang, detail: &str) -> Detail {
+    let zh = lang == Lang::Zh;
+    let d = strip_position(detail);
+    let done = |message: String, expected: Option<String>, found: Option<String>| Detail {
+        message,
+        expected,
+        found,
+    };
+    if let Some(rest) = d
+        .strip_prefix("invalid type: ")
+        .or_else(|| d.strip_prefix("invalid value: "))
+    {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            let (f, e) = (serde_kind(lang, found), serde_kind(lang, expected));
+            return if zh {
+                done(
+                    format!("类型或取值不对：应为{e}，实际为{f}。"),
+                    Some(e),
+                    Some(f),
+                )
+            } else {
+                done(
+                    format!("Wrong type or value: expected {e}, found {f}."),
+                    Some(e),
+                    Some(f),
+                )
+            };
+        }
+    }
+    for (prefix, kind) in [("unknown field ", "field"), ("unknown variant ", "variant")] {
+        if let Some(rest) = d.strip_prefix(prefix) {
+            let (name, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let name = name.trim_matches('`');
+            let allowed = allowed.trim_start_matches("one of ").replace('`', "\"");
+            let allowed = if allowed.is_empty() || allowed == "there are no fields" {
+                None
+            } else {
+                Some(allowed)
+            };
+            let message = match (zh, kind) {
+                (true, "field") => format!("未知字段“{name}”（字段名是否拼错？）。"),
+                (true, _) => format!("未知取值“{name}”。"),
+                (false, "field") => format!("Unknown field “{name}” (is it misspelt?)."),
+                (false, _) => format!("Unknown value “{name}”."),
+            };
+            let expected = allowed.map(|a| {
+                if zh {
+                    format!("以下之一：{a}")
+                } else {
+                    format!("one of {a}")
+                }
+            });
+            return done(message, expected, Some(format!("\"{name}\"")));
+        }
+    }
+    if let Some(rest) = d.strip_prefix("missing field ") {
+        let name = rest.trim_matches('`');
+        return if zh {
+            done(
+                format!("缺少必填字段“{name}”。"),
+                Some(format!("字段 \"{name}\"")),
+                Some("没有该字段".into()),
+            )
+        } else {
+            done(
+                format!("The required field “{name}” is missing."),
+                Some(format!("a field \"{name}\"")),
+                Some("no such field".into()),
+            )
+        };
+    }
+    if let Some(rest) = d.strip_prefix("duplicate field ") {
+        let name = rest.trim_matches('`');
+        return if zh {
+            done(
+                format!("字段“{name}”出现了两次。"),
+                Some("每个字段只出现一次".into()),
+                Some(format!("两个 \"{name}\"")),
+            )
+        } else {
+            done(
+                format!("The field “{name}” appears twice."),
+                Some("each field once".into()),
+                Some(format!("two \"{name}\" fields")),
+            )
+        };
+    }
+    if let Some(date) = d
+        .strip_prefix('`')
+        .and_then(|r| r.strip_suffix("` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
+    {
+        return if zh {
+            done(
+                format!("“{date}”不是有效日期。"),
+                Some("YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期".into()),
+                Some(format!("\"{date}\"")),
+            )
+        } else {
+            done(
+                format!("“{date}” is not a valid date."),
+                Some("a date of the form YYYY, YYYY-MM or YYYY-MM-DD".into()),
+                Some(format!("\"{date}\"")),
+            )
+        };
+    }
+    if d == "expected a JSON object at the top level" {
+        return if zh {
+            done(
+                "文件的最外层应是一个 JSON 对象 {…}。".into(),
+                Some("对象 {…}".into()),
+                None,
+            )
+        } else {
+            done(
+                "The top level of the file must be a JSON object {…}.".into(),
+                Some("an object {…}".into()),
+                None,
+            )
+        };
+    }
+    done(d.to_string(), None, None)
+}
+
+/// serde's names of kinds of values (`string "x"`, `f64`, `struct Text`), for people.
+fn serde_kind(lang: Lang, s: &str) -> String {
+    let zh = lang == Lang::Zh;
+    let s = s.trim();
+    if let Some(v) = s.strip_prefix("string ") {
+        return if zh {
+            format!("字符串 {v}")
+        } else {
+            format!("the string {v}")
+        };
+    }
+    for (prefix, zh_name, en_name) in [
+        ("integer ", "整数", "the integer"),
+        ("floating point ", "数字", "the number"),
+        ("boolean ", "布尔值", "the boolean"),
+    ] {
+        if let Some(v) = s.strip_prefix(prefix) {
+            let v = v.trim_matches('`');
+            return if zh {
+                format!("{zh_name} {v}")
+            } else {
+                format!("{en_name} {v}")
+            };
+        }
+    }
+    if s.starts_with("struct ") || s.starts_with("internally tagged enum") || s == "map" {
+        return (if zh {
+            "对象 {…}"
+        } else {
+            "an object {…}"
+        })
+        .to_string();
+    }
+    let (z, e) = match s {
+        "f64" | "f32" => ("数字", "a number"),
+        "u32" | "u64" | "usize" | "u8" | "u16" => ("非负整数", "a whole number of 0 or more"),
+        "i32" | "i64" => ("整数", "a whole number"),
+        "a string" | "a borrowed string" | "string" => ("字符串", "a string"),
+        "a sequence" | "sequence" => ("数组 […]", "an array […]"),
+        "a boolean" | "bool" => ("布尔值（true 或 false）", "true or false"),
+        "null" | "unit value" => ("null", "null"),
+        _ => return s.to_string(),
+    };
+    (if zh { z } else { e }).to_string()
+}
+
+/// Explains a JSON syntax error ([`LoadError::Syntax`]'s `detail`, from serde) in `lang`.
+pub fn syntax_detail(lang: Lang, detail: &str) -> Detail {
+    let zh = lang == Lang::Zh;
+    let d = strip_position(detail);
+    let (z, e, expected): (&str, &str, Option<(&str, &str)>) = match d {
+        _ if d.starts_with("EOF while parsing") => (
+            "文件在 JSON 结束之前就结束了（文件被截断？）。",
+            "The file ends before the JSON does (was it cut off?).",
+            Some(("完整的 JSON", "the rest of the JSON")),
+        ),
+        "expected value" => (
+            "此处应为一个值。",
+            "A value was expected here.",
+            Some((
+                "值：字符串、数字、对象、数组、true、false 或 null",
+                "a value: string, number, object, array, true, false or null",
+            )),
+        ),
+        "expected `:`" => (
+            "此处应为冒号“:”。",
+            "A colon “:” was expected here.",
+            Some(("\":\"", "\":\"")),
+        ),
+        "expected `,` or `}`" => (
+            "此处应为逗号“,”或右花括号“}”。",
+            "A comma “,” or a closing brace “}” was expected here.",
+            Some(("\",\" 或 \"}\"", "\",\" or \"}\"")),
+        ),
+        "expected `,` or `]`" => (
+            "此处应为逗号“,”或右方括号“]”。",
+            "A comma “,” or a closing bracket “]” was expected here.",
+            Some(("\",\" 或 \"]\"", "\",\" or \"]\"")),
+        ),
+        "expected ident" => (
+            "此处应为 true、false 或 null。",
+            "true, false or null was expected here.",
+            Some(("true、false 或 null", "true, false or null")),
+        ),
+        "trailing characters" => (
+            "JSON 结束后还有多余的字符。",
+            "There is more text after the end of the JSON.",
+            Some(("文件结束", "the end of the file")),
+        ),
+        "trailing comma" => (
+            "最后一项之后多了逗号。",
+            "There is a comma after the last item.",
+            Some(("没有多余的逗号", "no comma after the last item")),
+        ),
+        "key must be a string" => (
+            "对象的键必须是带双引号的字符串。",
+            "An object key must be a string in double quotes.",
+            Some(("\"key\"", "\"key\"")),
+        ),
+        "invalid escape" => (
+            "字符串中有无效的转义序列。",
+            "A string has an invalid escape sequence.",
+            Some((
+                "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+                "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
+            )),
+        ),
+        "invalid number" | "number out of range" => (
+            "数字无效或超出范围。",
+            "The number is invalid or out of range.",
+            Some(("一个 JSON 数字，例如 12.9", "a JSON number such as 12.9")),
+        ),
+        "invalid unicode code point" => (
+            "文件不是有效的 UTF-8 文本（可能是 GBK 编码）。",
+            "The file is not valid UTF-8 text (it may be in GBK).",
+            Some(("UTF-8 文本", "UTF-8 text")),
+        ),
+        "recursion limit exceeded" => ("嵌套层次过深。", "The nesting is too deep.", None),
+        _ if d.starts_with("control character") => (
+            "字符串中有未转义的控制字符（例如换行）。",
+            "A string contains an unescaped control character (such as a line break).",
+            Some(("\\n 等转义序列", "an escape such as \\n")),
+        ),
+        _ => {
+            return Detail {
+                message: d.to_string(),
+                expected: None,
+                found: None,
+            }
+        }
+    };
+    Detail {
+        message: (if zh { z } else { e }).to_string(),
+        expected: expected.map(|(z, e)| (if zh { z } else { e }).to_string()),
+        found: None,
     }
 }
 
@@ -502,6 +1152,78 @@ mod tests {
             en.headline
         );
         assert!(en.details[0].1.contains("outside 0–100%"));
+    }
+
+    #[test]
+    fn issues_say_what_was_expected_and_found() {
+        let d = issue_detail(Lang::En, &IssueKind::PercentOutOfRange { value: 180.0 });
+        assert_eq!(d.message, "A rate of 180% is outside 0–100%.");
+        assert_eq!(d.expected.as_deref(), Some("a percentage from 0 to 100"));
+        assert_eq!(d.found.as_deref(), Some("180"));
+        let d = issue_detail(
+            Lang::Zh,
+            &IssueKind::UnitMismatch {
+                metric_unit: Unit::Count,
+                found: Unit::People,
+                change: true,
+            },
+        );
+        assert_eq!(d.expected.as_deref(), Some("\"percent\" 或 \"count\""));
+        assert_eq!(d.found.as_deref(), Some("\"people\""));
+        let d = issue_detail(Lang::En, &IssueKind::UnknownMetric { id: "a\"b".into() });
+        assert_eq!(d.found.as_deref(), Some("\"a\\\"b\""));
+        assert_eq!(issue_code(&IssueKind::StatusMismatch), "status_mismatch");
+        assert_eq!(unit_code(Unit::PersonTimes), "person_times");
+    }
+
+    #[test]
+    fn serde_structure_errors_are_explained() {
+        let d = structure_detail(
+            Lang::En,
+            "invalid type: string \"5.02\", expected f64 at line 606 column 25",
+        );
+        assert_eq!(
+            d.message,
+            "Wrong type or value: expected a number, found the string \"5.02\"."
+        );
+        let d = structure_detail(
+            Lang::Zh,
+            "invalid type: null, expected a string at line 1 column 2",
+        );
+        assert_eq!(d.message, "类型或取值不对：应为字符串，实际为null。");
+        let d = structure_detail(
+            Lang::En,
+            "unknown field `valeu`, expected one of `value`, `source` at line 6 column 17",
+        );
+        assert_eq!(d.message, "Unknown field “valeu” (is it misspelt?).");
+        assert_eq!(d.expected.as_deref(), Some("one of \"value\", \"source\""));
+        assert_eq!(d.found.as_deref(), Some("\"valeu\""));
+        let d = structure_detail(Lang::Zh, "missing field `source`");
+        assert_eq!(d.message, "缺少必填字段“source”。");
+        let d = structure_detail(
+            Lang::Zh,
+            "`2023-02-30` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD at line 1 column 3",
+        );
+        assert_eq!(d.message, "“2023-02-30”不是有效日期。");
+        let d = structure_detail(Lang::En, "invalid value: integer `-6`, expected u32");
+        assert_eq!(d.found.as_deref(), Some("the integer -6"));
+        assert_eq!(d.expected.as_deref(), Some("a whole number of 0 or more"));
+        // Anything else is passed through.
+        assert_eq!(
+            structure_detail(Lang::Zh, "something new").message,
+            "something new"
+        );
+    }
+
+    #[test]
+    fn serde_syntax_errors_are_explained() {
+        let d = syntax_detail(Lang::Zh, "EOF while parsing an object at line 14 column 3");
+        assert_eq!(d.message, "文件在 JSON 结束之前就结束了（文件被截断？）。");
+        let d = syntax_detail(Lang::En, "expected `,` or `}` at line 2 column 3");
+        assert_eq!(d.expected.as_deref(), Some("\",\" or \"}\""));
+        assert_eq!(syntax_detail(Lang::En, "odd").message, "odd");
+        assert_eq!(strip_position("x at line 3 column 4"), "x");
+        assert_eq!(strip_position("at line"), "at line");
     }
 
     #[test]

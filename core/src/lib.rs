@@ -5,11 +5,15 @@
 //! and the same code validates files in the browser and in command-line tools.
 #![warn(missing_docs)]
 
+pub mod compare;
 mod dataset;
 mod date;
 mod error;
+pub mod export;
 pub mod format;
 pub mod i18n;
+mod lint;
+pub mod locate;
 mod model;
 pub mod query;
 mod validate;
@@ -18,8 +22,9 @@ pub use dataset::Dataset;
 pub use date::{DateError, PartialDate};
 pub use error::{Issue, IssueKind, LoadError, DEFAULT_MAX_BYTES};
 pub use i18n::Lang;
+pub use lint::advise;
 pub use model::*;
-pub use validate::{is_http_url, parse, validate};
+pub use validate::{decode, is_http_url, parse, validate};
 
 /// The JSON Schema of the data format, generated from the Rust types.
 #[cfg(feature = "schema")]

@@ -1,6 +1,96 @@
-//! The standalone page's query string: `?station=<id>&lang=zh|en&src=<same-origin path>`.
+//! The standalone page's query string: `?station=<id>&lang=zh|en&src=<same-origin path>`,
+//! and the view state it carries (`view=compare&compare=a,b`, `view=rank&metric=…`).
 
+use crate::compare::{Measure, Normalisation, PopulationBand};
 use crate::i18n::Lang;
+
+/// The views of the dashboard.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    /// All stations with headline figures (or a station's scorecard when one is open).
+    #[default]
+    Directory,
+    /// Two to six stations side by side.
+    Compare,
+    /// All stations ranked on one metric.
+    Rank,
+}
+
+impl View {
+    /// Name used in URLs and `data-view`.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Directory => "directory",
+            View::Compare => "compare",
+            View::Rank => "rank",
+        }
+    }
+
+    /// Parses [`View::code`] (`scorecard` is the directory view with a station open).
+    pub fn from_code(s: &str) -> Option<View> {
+        match s {
+            "directory" | "scorecard" => Some(View::Directory),
+            "compare" => Some(View::Compare),
+            "rank" => Some(View::Rank),
+            _ => None,
+        }
+    }
+}
+
+/// Columns a league table can be sorted on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum SortKey {
+    /// By standing (best first).
+    #[default]
+    Rank,
+    /// By name.
+    Name,
+    /// By region.
+    Region,
+    /// By value.
+    Value,
+}
+
+impl SortKey {
+    /// All keys.
+    pub const ALL: [SortKey; 4] = [SortKey::Rank, SortKey::Name, SortKey::Region, SortKey::Value];
+
+    /// Name used in URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            SortKey::Rank => "rank",
+            SortKey::Name => "name",
+            SortKey::Region => "region",
+            SortKey::Value => "value",
+        }
+    }
+
+    /// Parses [`SortKey::code`].
+    pub fn from_code(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.code() == s)
+    }
+}
+
+/// The league table's choices.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RankQuery {
+    /// `metric=<id>`.
+    pub metric: Option<String>,
+    /// `measure=level|change`.
+    pub measure: Option<Measure>,
+    /// `norm=per10k|per-officer|per-auxiliary|per-km2`.
+    pub norm: Normalisation,
+    /// `province=<Chinese name>`: only stations of that province.
+    pub province: Option<String>,
+    /// `band=<population band>`: only stations of that peer group.
+    pub band: Option<PopulationBand>,
+    /// `q=<text>`: search by name or id.
+    pub search: String,
+    /// `sort=rank|name|region|value`.
+    pub sort: SortKey,
+    /// `dir=desc`: reverse the sort.
+    pub descending: bool,
+}
 
 /// The default data file, relative to the page.
 pub const DEFAULT_SRC: &str = "data/seeds.json";
@@ -56,6 +146,12 @@ pub struct PageQuery {
     pub big: bool,
     /// `embed=1`: shown inside an iframe; the page chrome is hidden.
     pub embed: bool,
+    /// `view=directory|compare|rank`.
+    pub view: View,
+    /// `compare=a,b,c`: the stations side by side.
+    pub compare: Vec<String>,
+    /// The league table's choices.
+    pub rank: RankQuery,
 }
 
 impl PageQuery {
@@ -70,6 +166,23 @@ impl PageQuery {
                 "theme" => q.theme = Theme::from_code(v),
                 "display" => q.big = v == "big",
                 "embed" => q.embed = matches!(v, "1" | "true"),
+                "view" => q.view = View::from_code(v).unwrap_or_default(),
+                "compare" => {
+                    q.compare = v
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                }
+                "metric" if !v.is_empty() => q.rank.metric = Some(v.to_string()),
+                "measure" => q.rank.measure = Measure::from_code(v),
+                "norm" => q.rank.norm = Normalisation::from_code(v).unwrap_or_default(),
+                "province" if !v.is_empty() => q.rank.province = Some(v.to_string()),
+                "band" => q.rank.band = PopulationBand::from_code(v),
+                "q" => q.rank.search = v.to_string(),
+                "sort" => q.rank.sort = SortKey::from_code(v).unwrap_or_default(),
+                "dir" => q.rank.descending = v == "desc",
                 _ => {}
             }
         }
@@ -93,6 +206,39 @@ impl PageQuery {
         if let Some(theme) = self.theme {
             if theme != Theme::default() {
                 out.push(("theme", theme.code().to_string()));
+            }
+        }
+        if self.view != View::Directory {
+            out.push(("view", self.view.code().to_string()));
+        }
+        if self.view == View::Compare && !self.compare.is_empty() {
+            out.push(("compare", self.compare.join(",")));
+        }
+        if self.view == View::Rank {
+            let r = &self.rank;
+            if let Some(m) = &r.metric {
+                out.push(("metric", m.clone()));
+            }
+            if let Some(m) = r.measure {
+                out.push(("measure", m.code().to_string()));
+            }
+            if r.norm != Normalisation::None {
+                out.push(("norm", r.norm.code().to_string()));
+            }
+            if let Some(p) = &r.province {
+                out.push(("province", p.clone()));
+            }
+            if let Some(b) = r.band {
+                out.push(("band", b.code().to_string()));
+            }
+            if !r.search.is_empty() {
+                out.push(("q", r.search.clone()));
+            }
+            if r.sort != SortKey::Rank {
+                out.push(("sort", r.sort.code().to_string()));
+            }
+            if r.descending {
+                out.push(("dir", "desc".to_string()));
             }
         }
         if self.big {
@@ -171,6 +317,32 @@ mod tests {
             ]
         );
         assert_eq!(PageQuery::from_pairs([("theme", "neon")]).theme, None);
+    }
+
+    #[test]
+    fn compare_and_rank_state_round_trips() {
+        let pairs = [
+            ("view", "rank"),
+            ("metric", "incidents"),
+            ("measure", "change"),
+            ("norm", "per10k"),
+            ("province", "浙江省"),
+            ("band", "50k-100k"),
+            ("q", "梅"),
+            ("sort", "value"),
+            ("dir", "desc"),
+        ];
+        let q = PageQuery::from_pairs(pairs);
+        assert_eq!(q.view, View::Rank);
+        assert_eq!(q.rank.norm, Normalisation::Per10kResidents);
+        assert_eq!(q.rank.band, Some(PopulationBand::From50kTo100k));
+        let back: Vec<(&str, String)> = q.to_pairs();
+        let back_ref: Vec<(&str, &str)> = back.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(PageQuery::from_pairs(back_ref), q);
+        let c = PageQuery::from_pairs([("view", "compare"), ("compare", "meijiang, xishan,,")]);
+        assert_eq!(c.compare, ["meijiang", "xishan"]);
+        assert_eq!(c.to_pairs(), vec![("view", "compare".to_string()), ("compare", "meijiang,xishan".to_string())]);
+        assert_eq!(PageQuery::from_pairs([("view", "nonsense")]).view, View::Directory);
     }
 
     #[test]

@@ -16,6 +16,23 @@ use crate::model::*;
 /// then every rule, all problems at once. A file whose only problems are warnings loads, and
 /// carries them in [`Dataset::warnings`].
 pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
+    let doc = decode(bytes, file)?;
+    let issues = validate(&doc);
+    if issues.iter().all(Issue::is_warning) {
+        Ok(Dataset::new(doc, issues))
+    } else {
+        Err(LoadError::Invalid {
+            file: file.to_string(),
+            issues,
+        })
+    }
+}
+
+/// The first stages of [`parse`] without the rules: byte-order mark, well-formed JSON,
+/// `schema_version`, structure. Tools that want the document even when it breaks rules
+/// (to report every problem, or to give advice) call this and then [`validate`];
+/// `parse(bytes)` is exactly `decode(bytes)` followed by `validate`.
+pub fn decode(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     check_version(bytes, file)?;
     let de = &mut serde_json::Deserializer::from_slice(bytes);
@@ -34,15 +51,7 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
             }
         }
     })?;
-    let issues = validate(&doc);
-    if issues.iter().all(Issue::is_warning) {
-        Ok(Dataset::new(doc, issues))
-    } else {
-        Err(LoadError::Invalid {
-            file: file.to_string(),
-            issues,
-        })
-    }
+    Ok(doc)
 }
 
 fn syntax_error(file: &str, e: &serde_json::Error) -> LoadError {

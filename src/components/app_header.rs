@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+use scorecards_core::i18n::Strings;
+use scorecards_core::query::View;
 use scorecards_core::Lang;
 
 use crate::state::Ui;
@@ -11,6 +13,24 @@ pub fn AppHeader() -> impl IntoView {
     view! {
         <header class="ssc__header">
             {(!ui.embedded).then(|| view! { <p class="ssc__title">{move || s().app_title}</p> })}
+            <nav class="ssc__nav" aria-label=move || s().nav_label>
+                {[View::Directory, View::Compare, View::Rank]
+                    .into_iter()
+                    .map(|v| {
+                        let current = move || {
+                            (ui.view.get() == v && (v != View::Directory || ui.station.get().is_none()))
+                                .then_some("page")
+                        };
+                        view! {
+                            <button type="button" class="ssc__tab" aria-current=current on:click=move |_| {
+                                if v == View::Directory { ui.open(None) } else { ui.go(v) }
+                            }>
+                                {move || view_name(s(), v)}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
             <div class="ssc__langs" role="group" aria-label=move || s().language>
                 {Lang::ALL
                     .into_iter()
@@ -37,5 +57,13 @@ fn lang_name(l: Lang) -> &'static str {
     match l {
         Lang::Zh => "中文",
         Lang::En => "English",
+    }
+}
+
+fn view_name(s: &Strings, v: View) -> &'static str {
+    match v {
+        View::Directory => s.nav_directory,
+        View::Compare => s.nav_compare,
+        View::Rank => s.nav_rank,
     }
 }

@@ -27,3 +27,9 @@ pub fn StationLink(station: Option<String>, children: Children) -> impl IntoView
     };
     view! { <a class="ssc__link" href=href on:click=on_click>{children()}</a> }
 }
+
+/// A [`StationLink`] labelled with the station's name in `lang`.
+pub fn link_to(st: &scorecards_core::Station, lang: scorecards_core::Lang) -> AnyView {
+    let (id, name) = (st.id.clone(), lang.pick(&st.name).to_string());
+    view! { <StationLink station=Some(id)>{name}</StationLink> }.into_any()
+}

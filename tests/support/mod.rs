@@ -99,7 +99,7 @@ impl Browser {
             .wait()
             .at_most(Duration::from_secs(20))
             .for_element(Locator::Css(
-                ".ssc__directory, .ssc__scorecard, .ssc__error, .ssc-boot-error",
+                ".ssc__directory, .ssc__scorecard, .ssc__compare, .ssc__league, .ssc__error, .ssc-boot-error",
             ))
             .await
             .expect("the dashboard never rendered");

@@ -23,6 +23,8 @@ pub struct Tools {
     pub wasm_bindgen: PathBuf,
     pub test_runner: PathBuf,
     pub wasm_opt: PathBuf,
+    /// `axe.min.js` from npm axe-core (the accessibility checks in tests/e2e.rs inject it).
+    pub axe_js: PathBuf,
 }
 
 /// Paths of the browser and its WebDriver.
@@ -40,12 +42,13 @@ fn step(what: &str, status: &str) {
 pub fn tools(ctx: &Ctx) -> Result<Tools> {
     wasm_target(ctx)?;
     let (wasm_bindgen_version, wasm_bindgen, test_runner) = wasm_bindgen(ctx)?;
-    let wasm_opt = npm_tools(ctx)?;
+    let (wasm_opt, axe_js) = npm_tools(ctx)?;
     Ok(Tools {
         wasm_bindgen_version,
         wasm_bindgen,
         test_runner,
         wasm_opt,
+        axe_js,
     })
 }
 
@@ -183,19 +186,21 @@ pub fn npm_dir(ctx: &Ctx) -> PathBuf {
     ctx.cache.join("npm")
 }
 
-/// binaryen (wasm-opt) and axe-core from npm, in the cache directory.
-pub fn npm_tools(ctx: &Ctx) -> Result<PathBuf> {
+/// binaryen (wasm-opt) and axe-core from npm, in the cache directory. Returns the paths of
+/// `wasm-opt` and `axe.min.js`.
+pub fn npm_tools(ctx: &Ctx) -> Result<(PathBuf, PathBuf)> {
     let dir = npm_dir(ctx);
     let modules = dir.join("node_modules");
     let wasm_opt = modules.join(".bin").join("wasm-opt");
+    let axe_js = modules.join("axe-core").join("axe.min.js");
     let what = format!("npm binaryen@{BINARYEN_MAJOR} + axe-core");
 
     let binaryen_ok = npm_package_version(&modules.join("binaryen"))
         .is_some_and(|v| v.split('.').next() == Some(BINARYEN_MAJOR));
-    let axe_ok = npm_package_version(&modules.join("axe-core")).is_some();
+    let axe_ok = npm_package_version(&modules.join("axe-core")).is_some() && axe_js.is_file();
     if wasm_opt.exists() && binaryen_ok && axe_ok {
         step(&what, &format!("already installed in {}", dir.display()));
-        return Ok(wasm_opt);
+        return Ok((wasm_opt, axe_js));
     }
 
     if util::which("npm").is_none() {
@@ -216,15 +221,17 @@ pub fn npm_tools(ctx: &Ctx) -> Result<PathBuf> {
             .current_dir(&dir),
         "Check the network connection to registry.npmjs.org.",
     )?;
-    if !wasm_opt.exists() {
-        bail!(
-            "npm install finished but {} is missing. Delete {} and retry.",
-            wasm_opt.display(),
-            dir.display()
-        );
+    for file in [&wasm_opt, &axe_js] {
+        if !file.exists() {
+            bail!(
+                "npm install finished but {} is missing. Delete {} and retry.",
+                file.display(),
+                dir.display()
+            );
+        }
     }
     step(&what, &format!("installed in {}", human_duration(took)));
-    Ok(wasm_opt)
+    Ok((wasm_opt, axe_js))
 }
 
 /// The `version` field of `<dir>/package.json`.

@@ -6,7 +6,7 @@ mod bundle;
 mod cli;
 mod ensure;
 mod lockfile;
-mod server;
+use scorecards_cli::server;
 mod testing;
 mod util;
 

@@ -10,10 +10,10 @@ use std::time::{Duration, Instant};
 
 use crate::bundle::{self, PACKAGE};
 use crate::ensure::{self, Browser, Tools, WASM_TARGET};
-use crate::server;
 use crate::util::{
     bail, check_status, display_cmd, human_duration, output_of, run, Context, Ctx, Error, Result,
 };
+use scorecards_cli::server;
 
 /// Chromium flags for headless runs as root in a container.
 pub const CHROME_ARGS: [&str; 9] = [
@@ -203,10 +203,7 @@ fn run_steps(
             .env("SSC_BASE_URL", server.base_url())
             .env("SSC_WEBDRIVER", driver.url())
             .env("SSC_CHROMIUM", &browser.chromium)
-            .env(
-                "SSC_AXE",
-                ensure::npm_dir(ctx).join("node_modules/axe-core/axe.min.js"),
-            );
+            .env("SSC_AXE", &tools.axe_js);
         run_tests(&mut cmd, "Fix the failing tests above.", totals)
     })?;
 
@@ -415,18 +412,22 @@ impl Drop for Chromedriver {
         if let Ok(Some(_)) = self.child.try_wait() {
             return;
         }
-        // SIGTERM first so chromedriver can close the browsers it started.
+        // SIGTERM first so chromedriver can close the browsers it started; SIGKILL if
+        // that is not possible (no `kill` program) or takes too long.
         let pid = self.child.id().to_string();
-        let _ = Command::new("kill")
+        let termed = Command::new("kill")
             .args(["-TERM", &pid])
             .stderr(Stdio::null())
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
+            .status()
+            .is_ok_and(|s| s.success());
+        if termed {
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    return;
+                }
+                thread::sleep(Duration::from_millis(50));
             }
-            thread::sleep(Duration::from_millis(50));
         }
         let _ = self.child.kill();
         let _ = self.child.wait();

@@ -1,25 +1,34 @@
-//! Static file server for `dist/` (used by `cargo xtask serve` and by the browser tests).
+//! Static file server for `dist/` (used by `scorecards serve`, `cargo xtask serve` and the
+//! browser tests).
 //!
 //! GET and HEAD only, 127.0.0.1 by default, a strict Content-Security-Policy and
-//! `no-cache` + ETag revalidation on every response. Each request is answered on its own
-//! thread, so a slow client (or a `/_slow/` test route) does not hold up the others.
+//! `no-cache` + ETag revalidation on every response (pages under `/examples/` also get
+//! `frame-src 'self'`, because one example host page frames the dashboard). Each request is
+//! answered on its own thread, so a slow client (or a `/_slow/` test route) does not hold up
+//! the others.
+//!
+//! Text, JavaScript, WebAssembly, JSON, CSS and SVG are compressed with brotli or gzip when
+//! the client's `Accept-Encoding` allows (brotli preferred), with `Vary: Accept-Encoding`
+//! and an ETag per encoding. Files up to [`MAX_CACHED_BYTES`] are compressed once at a high
+//! level and kept in memory (keyed by path, size and modification time, so an edited file is
+//! compressed again); larger files are compressed while they are sent.
 //!
 //! Optional test routes (`Options::test_routes`, turned on by `cargo xtask test`):
 //! - `/fixtures/<name>`: files from `tests/fixtures/`;
 //! - `/_status/<code>`: answers with that HTTP status and a short text body;
 //! - `/_slow/<ms>/<path>`: waits `ms` milliseconds (at most 60 s), then serves `/<path>`.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::util::{Context, Error, Result};
-
+/// The Content-Security-Policy sent with every response.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; \
     script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
     connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; \
@@ -35,13 +44,21 @@ pub const COMMON_HEADERS: [(&str, &str); 3] = [
 /// Longest wait a `/_slow/<ms>/` route honours.
 pub const MAX_SLOW_MS: u64 = 60_000;
 
+/// Files up to this size are compressed once and the result kept in memory.
+pub const MAX_CACHED_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Total size of compressed bodies kept in memory; the cache starts afresh beyond it.
+const CACHE_BUDGET: usize = 96 * 1024 * 1024;
+
+/// What the server serves besides `root`.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Enables `/fixtures/`, `/_status/` and `/_slow/`.
     pub test_routes: bool,
     /// Directory served under `/fixtures/` when `test_routes` is on.
     pub fixtures_dir: Option<PathBuf>,
-    /// Extra single files: URL path (e.g. `/data/user/x.json`) → file on disk.
+    /// Extra files or directories: URL path (e.g. `/data/user/x.json`, or `/data/user` for a
+    /// directory, whose files are then served below it) → file or directory on disk.
     pub extra_files: Vec<(String, PathBuf)>,
     /// Print one line per request.
     pub log_requests: bool,
@@ -55,10 +72,12 @@ pub struct Handle {
 }
 
 impl Handle {
+    /// The address the server listens on.
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
 
+    /// The port the server listens on.
     pub fn port(&self) -> u16 {
         self.addr.port()
     }
@@ -94,11 +113,16 @@ impl Drop for Handle {
     }
 }
 
-/// Serves `root` on `addr` (port 0 picks a free port; see [`Handle::port`]).
-pub fn start(root: &Path, addr: SocketAddr, options: Options) -> Result<Handle> {
+fn error(message: String) -> io::Error {
+    io::Error::other(message)
+}
+
+/// Serves `root` on `addr` (port 0 picks a free port; see [`Handle::port`]). The errors
+/// say what to do (another server on the port, a missing `dist/`).
+pub fn start(root: &Path, addr: SocketAddr, options: Options) -> io::Result<Handle> {
     let site = Arc::new(Site::new(root, options)?);
     let server = tiny_http::Server::http(addr).map_err(|e| {
-        Error::msg(format!(
+        error(format!(
             "could not listen on {addr}: {e}. Is another server using the port? \
              Pick another one with --port N (0 = any free port)."
         ))
@@ -106,13 +130,13 @@ pub fn start(root: &Path, addr: SocketAddr, options: Options) -> Result<Handle> 
     let bound = server
         .server_addr()
         .to_ip()
-        .ok_or_else(|| Error::msg("the server is not listening on an IP address"))?;
+        .ok_or_else(|| error("the server is not listening on an IP address".into()))?;
     let stop = Arc::new(AtomicBool::new(false));
     let stop_flag = Arc::clone(&stop);
     let thread = thread::Builder::new()
         .name(format!("serve-{}", bound.port()))
         .spawn(move || accept_loop(server, site, stop_flag))
-        .context(|| "starting the server thread".to_string())?;
+        .map_err(|e| error(format!("starting the server thread: {e}")))?;
     Ok(Handle {
         addr: bound,
         stop,
@@ -141,19 +165,144 @@ fn accept_loop(server: tiny_http::Server, site: Arc<Site>, stop: Arc<AtomicBool>
     }
 }
 
+/// A content coding the server can apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// `br`
+    Brotli,
+    /// `gzip`
+    Gzip,
+}
+
+impl Encoding {
+    /// The `Content-Encoding` token.
+    pub fn token(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "br",
+            Encoding::Gzip => "gzip",
+        }
+    }
+
+    fn etag_suffix(self) -> &'static str {
+        match self {
+            Encoding::Brotli => "br",
+            Encoding::Gzip => "gz",
+        }
+    }
+}
+
+/// The encoding to answer with for an `Accept-Encoding` header: the acceptable one with the
+/// highest quality, brotli on a tie; `None` means identity.
+pub fn choose_encoding(accept_encoding: Option<&str>) -> Option<Encoding> {
+    let header = accept_encoding?;
+    let mut br: Option<f32> = None;
+    let mut gzip: Option<f32> = None;
+    let mut star: Option<f32> = None;
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let token = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+        let mut q = 1.0f32;
+        for param in parts {
+            if let Some((k, v)) = param.split_once('=') {
+                if k.trim().eq_ignore_ascii_case("q") {
+                    q = v.trim().parse().unwrap_or(0.0);
+                }
+            }
+        }
+        match token.as_str() {
+            "br" => br = Some(q),
+            "gzip" | "x-gzip" => gzip = Some(q),
+            "*" => star = Some(q),
+            _ => {}
+        }
+    }
+    let br = br.or(star).unwrap_or(0.0);
+    let gzip = gzip.or(star).unwrap_or(0.0);
+    if br > 0.0 && br >= gzip {
+        Some(Encoding::Brotli)
+    } else if gzip > 0.0 {
+        Some(Encoding::Gzip)
+    } else {
+        None
+    }
+}
+
+/// Whether files of this Content-Type are worth compressing.
+pub fn is_compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || content_type.starts_with("application/json")
+        || content_type.starts_with("application/manifest+json")
+        || content_type == "application/wasm"
+        || content_type == "image/svg+xml"
+}
+
+/// Compresses `data` at the level used for cached bodies.
+pub fn compress(data: &[u8], encoding: Encoding) -> Vec<u8> {
+    match encoding {
+        Encoding::Brotli => {
+            let mut out = Vec::with_capacity(data.len() / 4 + 64);
+            let params = brotli::enc::BrotliEncoderParams {
+                quality: 9,
+                lgwin: 22,
+                ..Default::default()
+            };
+            let mut input = data;
+            // Writing into a Vec cannot fail.
+            let _ = brotli::BrotliCompress(&mut input, &mut out, &params);
+            out
+        }
+        Encoding::Gzip => {
+            let mut enc = flate2::write::GzEncoder::new(
+                Vec::with_capacity(data.len() / 3 + 64),
+                flate2::Compression::best(),
+            );
+            let _ = enc.write_all(data);
+            enc.finish().unwrap_or_default()
+        }
+    }
+}
+
+/// A reader that compresses `file` as it is read (for files too large to cache).
+fn compressing_reader(file: File, encoding: Encoding) -> Box<dyn Read + Send> {
+    match encoding {
+        Encoding::Brotli => Box::new(brotli::CompressorReader::new(file, 64 * 1024, 5, 22)),
+        Encoding::Gzip => Box::new(flate2::read::GzEncoder::new(
+            io::BufReader::with_capacity(64 * 1024, file),
+            flate2::Compression::new(5),
+        )),
+    }
+}
+
 /// What to answer, before it is turned into a tiny_http response.
 pub struct Reply {
+    /// HTTP status.
     pub status: u16,
+    /// `Content-Type`.
     pub content_type: Option<&'static str>,
+    /// `ETag`.
     pub etag: Option<String>,
+    /// `Allow` (for 405).
     pub allow: Option<&'static str>,
+    /// `Content-Encoding`.
+    pub content_encoding: Option<Encoding>,
+    /// Whether the answer depends on `Accept-Encoding` (`Vary: Accept-Encoding`).
+    pub vary: bool,
+    /// The body.
     pub body: Body,
 }
 
+/// A reply's body.
 pub enum Body {
+    /// No body (304, or HEAD).
     Empty,
+    /// A short text.
     Text(String),
+    /// A file of known length, sent as it is.
     File(File, u64),
+    /// Bytes held in memory (a cached compressed file).
+    Bytes(Arc<Vec<u8>>),
+    /// A stream of unknown length (a large file compressed on the fly), sent chunked.
+    Stream(Box<dyn Read + Send>),
 }
 
 impl Reply {
@@ -163,6 +312,8 @@ impl Reply {
             content_type: Some("text/plain; charset=utf-8"),
             etag: None,
             allow: None,
+            content_encoding: None,
+            vary: false,
             body: Body::Text(body.into()),
         }
     }
@@ -180,6 +331,12 @@ impl Reply {
         if let Some(ct) = self.content_type {
             headers.push(("Content-Type", ct.to_string()));
         }
+        if let Some(enc) = self.content_encoding {
+            headers.push(("Content-Encoding", enc.token().to_string()));
+        }
+        if self.vary {
+            headers.push(("Vary", "Accept-Encoding".to_string()));
+        }
         if let Some(etag) = &self.etag {
             headers.push(("ETag", etag.clone()));
         }
@@ -189,47 +346,89 @@ impl Reply {
         headers
     }
 
-    fn into_response(self) -> tiny_http::Response<Box<dyn Read + Send>> {
+    fn into_response(self, url: &str) -> tiny_http::Response<Box<dyn Read + Send>> {
         let headers = self
             .headers()
             .into_iter()
+            .map(|(k, v)| match k {
+                // The example host pages include one that frames the dashboard.
+                "Content-Security-Policy" if url.starts_with("/examples/") => {
+                    (k, format!("{v}; frame-src 'self'"))
+                }
+                _ => (k, v),
+            })
             .filter_map(|(k, v)| tiny_http::Header::from_bytes(k, v).ok())
             .collect();
-        let (reader, len): (Box<dyn Read + Send>, usize) = match self.body {
-            Body::Empty => (Box::new(io::empty()), 0),
+        let (reader, len): (Box<dyn Read + Send>, Option<usize>) = match self.body {
+            Body::Empty => (Box::new(io::empty()), Some(0)),
             Body::Text(text) => {
                 let len = text.len();
-                (Box::new(io::Cursor::new(text.into_bytes())), len)
+                (Box::new(io::Cursor::new(text.into_bytes())), Some(len))
             }
-            Body::File(file, len) => (Box::new(file), len as usize),
+            Body::File(file, len) => (Box::new(file), Some(len as usize)),
+            Body::Bytes(bytes) => {
+                let len = bytes.len();
+                (Box::new(io::Cursor::new(SharedBytes(bytes))), Some(len))
+            }
+            Body::Stream(reader) => (reader, None),
         };
-        tiny_http::Response::new(
+        let response = tiny_http::Response::new(
             tiny_http::StatusCode(self.status),
             headers,
             reader,
-            Some(len),
+            len,
             None,
-        )
-        // Always send Content-Length (no chunking) for known sizes.
-        .with_chunked_threshold(usize::MAX)
+        );
+        match len {
+            // Always send Content-Length (no chunking) for known sizes.
+            Some(_) => response.with_chunked_threshold(usize::MAX),
+            None => response,
+        }
     }
+}
+
+struct SharedBytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// Compressed bodies by (file, ETag of the file, encoding).
+#[derive(Default)]
+struct Cache {
+    entries: HashMap<(PathBuf, String, Encoding), Arc<Vec<u8>>>,
+    bytes: usize,
+}
+
+enum Extra {
+    File(PathBuf),
+    Dir(PathBuf),
 }
 
 struct Site {
     root: PathBuf,
     fixtures: Option<PathBuf>,
-    extra: Vec<(Vec<String>, PathBuf)>,
+    extra: Vec<(Vec<String>, Extra)>,
     test_routes: bool,
     log: bool,
+    cache: Mutex<Cache>,
+}
+
+/// What a request asks for, as far as the reply depends on it.
+struct Ask<'a> {
+    if_none_match: Option<&'a str>,
+    encoding: Option<Encoding>,
 }
 
 impl Site {
-    fn new(root: &Path, options: Options) -> Result<Site> {
-        let root = root.canonicalize().context(|| {
-            format!(
-                "cannot serve {}: the directory is missing (run `cargo xtask build` first)",
+    fn new(root: &Path, options: Options) -> io::Result<Site> {
+        let root = root.canonicalize().map_err(|e| {
+            error(format!(
+                "cannot serve {}: the directory is missing (build it first: `cargo xtask build`): {e}",
                 root.display()
-            )
+            ))
         })?;
         let fixtures = match (&options.fixtures_dir, options.test_routes) {
             // A missing fixtures directory just means every /fixtures/ request is a 404.
@@ -239,18 +438,24 @@ impl Site {
         let mut extra = Vec::new();
         for (url_path, file) in options.extra_files {
             let segments = sanitize(&url_path).map_err(|e| {
-                Error::msg(format!(
+                error(format!(
                     "bad URL path {url_path:?} for {}: {e}",
                     file.display()
                 ))
             })?;
             let file = file
                 .canonicalize()
-                .context(|| format!("cannot serve {}", file.display()))?;
-            if !file.is_file() {
-                return Err(Error::msg(format!("{} is not a file", file.display())));
+                .map_err(|e| error(format!("cannot serve {}: {e}", file.display())))?;
+            if file.is_file() {
+                extra.push((segments, Extra::File(file)));
+            } else if file.is_dir() {
+                extra.push((segments, Extra::Dir(file)));
+            } else {
+                return Err(error(format!(
+                    "{} is neither a file nor a directory",
+                    file.display()
+                )));
             }
-            extra.push((segments, file));
         }
         Ok(Site {
             root,
@@ -258,6 +463,7 @@ impl Site {
             extra,
             test_routes: options.test_routes,
             log: options.log_requests,
+            cache: Mutex::new(Cache::default()),
         })
     }
 
@@ -265,40 +471,50 @@ impl Site {
         let started = Instant::now();
         let method = request.method().as_str().to_string();
         let url = request.url().to_string();
-        let if_none_match = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("If-None-Match"))
-            .map(|h| h.value.as_str().to_string());
-        let reply = self.reply(&method, &url, if_none_match.as_deref());
+        let header = |name: &'static str| {
+            request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv(name))
+                .map(|h| h.value.as_str().to_string())
+        };
+        let if_none_match = header("If-None-Match");
+        let accept_encoding = header("Accept-Encoding");
+        let ask = Ask {
+            if_none_match: if_none_match.as_deref(),
+            encoding: choose_encoding(accept_encoding.as_deref()),
+        };
+        let reply = self.reply(&method, &url, &ask);
         let status = reply.status;
-        let result = request.respond(reply.into_response());
+        let encoding = reply.content_encoding;
+        let result = request.respond(reply.into_response(&url));
         if self.log {
             let outcome = match result {
                 Ok(()) => String::new(),
                 Err(e) => format!(" (client gone: {e})"),
             };
+            let encoding = encoding.map_or(String::new(), |e| format!(" [{}]", e.token()));
             println!(
-                "server: {method} {url} -> {status} in {} ms{outcome}",
+                "server: {method} {url} -> {status}{encoding} in {} ms{outcome}",
                 started.elapsed().as_millis()
             );
         }
     }
 
     /// The reply to `method url` (pure apart from reading files and `/_slow/` sleeping).
-    fn reply(&self, method: &str, url: &str, if_none_match: Option<&str>) -> Reply {
+    fn reply(&self, method: &str, url: &str, ask: &Ask) -> Reply {
         if method != "GET" && method != "HEAD" {
             let mut reply = Reply::text(405, "405 Method Not Allowed: use GET or HEAD\n");
             reply.allow = Some("GET, HEAD");
             return reply;
         }
         match sanitize(url) {
-            Ok(segments) => self.route(&segments, if_none_match),
+            Ok(segments) => self.route(&segments, ask),
             Err(e) => Reply::text(400, format!("400 Bad Request: {e}\n")),
         }
     }
 
-    fn route(&self, segments: &[String], if_none_match: Option<&str>) -> Reply {
+    fn route(&self, segments: &[String], ask: &Ask) -> Reply {
         if self.test_routes {
             match segments.first().map(String::as_str) {
                 Some("_status") => return status_route(segments.get(1)),
@@ -308,21 +524,102 @@ impl Site {
                         return Reply::text(400, "400 Bad Request: use /_slow/<ms>/<path>\n");
                     };
                     thread::sleep(Duration::from_millis(ms.min(MAX_SLOW_MS)));
-                    return self.route(segments.get(2..).unwrap_or_default(), if_none_match);
+                    return self.route(segments.get(2..).unwrap_or_default(), ask);
                 }
                 Some("fixtures") => {
                     if let Some(dir) = &self.fixtures {
-                        return serve_from(dir, &segments[1..], if_none_match);
+                        return self.serve_from(dir, &segments[1..], ask);
                     }
                 }
                 _ => {}
             }
         }
-        if let Some((_, file)) = self.extra.iter().find(|(path, _)| path == segments) {
-            return serve_file(file, if_none_match)
-                .unwrap_or_else(|| Reply::not_found(&display_path(segments)));
+        for (prefix, target) in &self.extra {
+            match target {
+                Extra::File(file) if prefix == segments => {
+                    return self
+                        .serve_file(file, ask)
+                        .unwrap_or_else(|| Reply::not_found(&display_path(segments)));
+                }
+                Extra::Dir(dir) if segments.starts_with(prefix) => {
+                    return self.serve_from(dir, &segments[prefix.len()..], ask);
+                }
+                _ => {}
+            }
         }
-        serve_from(&self.root, segments, if_none_match)
+        self.serve_from(&self.root, segments, ask)
+    }
+
+    /// Serves `base/<segments>` (a directory means its `index.html`), refusing anything
+    /// that resolves outside `base` (symbolic links included).
+    fn serve_from(&self, base: &Path, segments: &[String], ask: &Ask) -> Reply {
+        let mut path = base.to_path_buf();
+        path.extend(segments);
+        if path.is_dir() {
+            path.push("index.html");
+        }
+        match path.canonicalize() {
+            Ok(real) if real.starts_with(base) => self.serve_file(&real, ask),
+            _ => None,
+        }
+        .unwrap_or_else(|| Reply::not_found(&display_path(segments)))
+    }
+
+    fn serve_file(&self, path: &Path, ask: &Ask) -> Option<Reply> {
+        let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+        let file_etag = etag_for(meta.len(), meta.modified().ok());
+        let content_type = content_type(path);
+        let vary = is_compressible(content_type);
+        let encoding = ask.encoding.filter(|_| vary && meta.len() > 0);
+        let etag = match encoding {
+            Some(enc) => tagged_etag(&file_etag, enc),
+            None => file_etag.clone(),
+        };
+        let reply = |status, content_encoding, body| Reply {
+            status,
+            content_type: Some(content_type).filter(|_| status != 304),
+            etag: Some(etag.clone()),
+            allow: None,
+            content_encoding,
+            vary,
+            body,
+        };
+        if ask
+            .if_none_match
+            .is_some_and(|header| etag_matches(header, &etag))
+        {
+            return Some(reply(304, None, Body::Empty));
+        }
+        let mut file = File::open(path).ok()?;
+        let Some(enc) = encoding else {
+            return Some(reply(200, None, Body::File(file, meta.len())));
+        };
+        if meta.len() > MAX_CACHED_BYTES {
+            return Some(reply(
+                200,
+                Some(enc),
+                Body::Stream(compressing_reader(file, enc)),
+            ));
+        }
+        let key = (path.to_path_buf(), file_etag, enc);
+        let cached = self.cache.lock().ok()?.entries.get(&key).cloned();
+        let body = match cached {
+            Some(body) => body,
+            None => {
+                let mut data = Vec::with_capacity(meta.len() as usize);
+                file.read_to_end(&mut data).ok()?;
+                let body = Arc::new(compress(&data, enc));
+                let mut cache = self.cache.lock().ok()?;
+                if cache.bytes + body.len() > CACHE_BUDGET {
+                    cache.entries.clear();
+                    cache.bytes = 0;
+                }
+                cache.bytes += body.len();
+                cache.entries.insert(key, Arc::clone(&body));
+                body
+            }
+        };
+        Some(reply(200, Some(enc), Body::Bytes(body)))
     }
 }
 
@@ -337,42 +634,13 @@ fn display_path(segments: &[String]) -> String {
     format!("/{}", segments.join("/"))
 }
 
-/// Serves `base/<segments>` (a directory means its `index.html`), refusing anything
-/// that resolves outside `base` (symbolic links included).
-fn serve_from(base: &Path, segments: &[String], if_none_match: Option<&str>) -> Reply {
-    let mut path = base.to_path_buf();
-    path.extend(segments);
-    if path.is_dir() {
-        path.push("index.html");
-    }
-    match path.canonicalize() {
-        Ok(real) if real.starts_with(base) => serve_file(&real, if_none_match),
-        _ => None,
-    }
-    .unwrap_or_else(|| Reply::not_found(&display_path(segments)))
-}
-
-fn serve_file(path: &Path, if_none_match: Option<&str>) -> Option<Reply> {
-    let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
-    let etag = etag_for(meta.len(), meta.modified().ok());
-    let content_type = Some(content_type(path));
-    if if_none_match.is_some_and(|header| etag_matches(header, &etag)) {
-        return Some(Reply {
-            status: 304,
-            content_type: None,
-            etag: Some(etag),
-            allow: None,
-            body: Body::Empty,
-        });
-    }
-    let file = File::open(path).ok()?;
-    Some(Reply {
-        status: 200,
-        content_type,
-        etag: Some(etag),
-        allow: None,
-        body: Body::File(file, meta.len()),
-    })
+/// The ETag of one encoding of a file: `"len-mtime"` becomes `"len-mtime-br"`.
+fn tagged_etag(etag: &str, encoding: Encoding) -> String {
+    format!(
+        "{}-{}\"",
+        etag.trim_end_matches('"'),
+        encoding.etag_suffix()
+    )
 }
 
 /// Splits a request target into safe path segments: drops the query and fragment,
@@ -477,15 +745,17 @@ pub fn etag_matches(if_none_match: &str, etag: &str) -> bool {
 
 /// A minimal HTTP/1.1 response, as read by [`request`].
 #[derive(Debug)]
-#[cfg_attr(not(test), allow(dead_code))] // headers and body are read by the tests
 pub struct RawResponse {
+    /// HTTP status.
     pub status: u16,
+    /// Headers in order.
     pub headers: Vec<(String, String)>,
+    /// The body (de-chunked, not decompressed).
     pub body: Vec<u8>,
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 impl RawResponse {
+    /// The first header of that name (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
@@ -714,8 +984,10 @@ mod tests {
 
     impl TempDir {
         fn new(name: &str) -> TempDir {
-            let dir = std::env::temp_dir()
-                .join(format!("xtask-server-test-{name}-{}", std::process::id()));
+            let dir = std::env::temp_dir().join(format!(
+                "scorecards-server-test-{name}-{}",
+                std::process::id()
+            ));
             let _ = std::fs::remove_dir_all(&dir);
             std::fs::create_dir_all(&dir).unwrap();
             TempDir(dir)
@@ -829,6 +1101,202 @@ mod tests {
         // Test routes are off unless asked for.
         assert_eq!(get(&handle, "/_status/500", &[]).status, 404);
         handle.stop();
+    }
+
+    #[test]
+    fn example_pages_may_frame_the_app() {
+        let tmp = TempDir::new("examples");
+        tmp.write("dist/index.html", "x");
+        tmp.write("dist/examples/iframe.html", "y");
+        let handle = start(&tmp.0.join("dist"), local(0), Options::default()).unwrap();
+        let example = get(&handle, "/examples/iframe.html", &[]);
+        let csp = example.header("Content-Security-Policy").unwrap();
+        assert!(csp.starts_with(CONTENT_SECURITY_POLICY), "{csp}");
+        assert!(csp.ends_with("; frame-src 'self'"), "{csp}");
+        assert_common_headers(&get(&handle, "/", &[]));
+    }
+
+    #[test]
+    fn encoding_negotiation() {
+        use Encoding::*;
+        assert_eq!(choose_encoding(None), None);
+        assert_eq!(choose_encoding(Some("")), None);
+        assert_eq!(
+            choose_encoding(Some("gzip, deflate, br, zstd")),
+            Some(Brotli)
+        );
+        assert_eq!(choose_encoding(Some("gzip")), Some(Gzip));
+        assert_eq!(choose_encoding(Some("x-gzip")), Some(Gzip));
+        assert_eq!(choose_encoding(Some("br;q=0.5, gzip;q=0.8")), Some(Gzip));
+        assert_eq!(choose_encoding(Some("br;q=0, gzip;q=0")), None);
+        assert_eq!(choose_encoding(Some("*")), Some(Brotli));
+        assert_eq!(choose_encoding(Some("*;q=0.1, br;q=0")), Some(Gzip));
+        assert_eq!(choose_encoding(Some("identity")), None);
+        assert_eq!(choose_encoding(Some("deflate, BR")), Some(Brotli));
+        assert!(is_compressible(content_type(Path::new("a.wasm"))));
+        assert!(is_compressible(content_type(Path::new("a.json"))));
+        assert!(is_compressible(content_type(Path::new("a.svg"))));
+        assert!(is_compressible(content_type(Path::new("a.css"))));
+        assert!(!is_compressible(content_type(Path::new("a.png"))));
+        assert_eq!(tagged_etag("\"ab-12\"", Brotli), "\"ab-12-br\"");
+    }
+
+    fn gunzip(body: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(body)
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    }
+
+    fn unbrotli(body: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        brotli::Decompressor::new(body, 4096)
+            .read_to_end(&mut out)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn compresses_by_accept_encoding_with_vary_and_etags() {
+        let tmp = TempDir::new("compress");
+        let js = "export const x = 'scorecards';\n".repeat(2000);
+        tmp.write("dist/app.js", &js);
+        tmp.write("dist/a.png", "not really a png, but not compressed either");
+        let handle = start(&tmp.0.join("dist"), local(0), Options::default()).unwrap();
+
+        let br = get(
+            &handle,
+            "/app.js",
+            &[("Accept-Encoding", "gzip, deflate, br")],
+        );
+        assert_eq!(br.status, 200);
+        assert_eq!(br.header("Content-Encoding"), Some("br"));
+        assert_eq!(br.header("Vary"), Some("Accept-Encoding"));
+        assert_common_headers(&br);
+        assert!(br.body.len() < js.len() / 20, "{} bytes", br.body.len());
+        assert_eq!(
+            br.header("Content-Length"),
+            Some(br.body.len().to_string().as_str())
+        );
+        assert_eq!(unbrotli(&br.body), js.as_bytes());
+        // The second answer comes from the cache and is the same.
+        let again = get(&handle, "/app.js", &[("Accept-Encoding", "br")]);
+        assert_eq!(again.body, br.body);
+
+        let gz = get(
+            &handle,
+            "/app.js",
+            &[("Accept-Encoding", "gzip;q=1, br;q=0.5")],
+        );
+        assert_eq!(gz.header("Content-Encoding"), Some("gzip"));
+        assert_eq!(gunzip(&gz.body), js.as_bytes());
+
+        let plain = get(&handle, "/app.js", &[]);
+        assert_eq!(plain.header("Content-Encoding"), None);
+        assert_eq!(plain.header("Vary"), Some("Accept-Encoding"));
+        assert_eq!(plain.body, js.as_bytes());
+
+        // One ETag per representation; each revalidates only its own.
+        let (e_br, e_gz, e_id) = (
+            br.header("ETag").unwrap(),
+            gz.header("ETag").unwrap(),
+            plain.header("ETag").unwrap(),
+        );
+        assert!(e_br != e_gz && e_gz != e_id && e_br != e_id);
+        let not_modified = get(
+            &handle,
+            "/app.js",
+            &[("Accept-Encoding", "br"), ("If-None-Match", e_br)],
+        );
+        assert_eq!(not_modified.status, 304);
+        assert_eq!(not_modified.header("Vary"), Some("Accept-Encoding"));
+        assert_common_headers(&not_modified);
+        let other = get(
+            &handle,
+            "/app.js",
+            &[("Accept-Encoding", "gzip"), ("If-None-Match", e_br)],
+        );
+        assert_eq!(other.status, 200);
+
+        let png = get(&handle, "/a.png", &[("Accept-Encoding", "br, gzip")]);
+        assert_eq!(png.header("Content-Encoding"), None);
+        assert_eq!(png.header("Vary"), None);
+
+        let head = request(
+            handle.addr(),
+            "HEAD",
+            "/app.js",
+            &[("Accept-Encoding", "br")],
+            Duration::from_secs(10),
+        )
+        .unwrap();
+        assert_eq!(head.header("Content-Encoding"), Some("br"));
+        assert!(head.body.is_empty());
+    }
+
+    #[test]
+    fn large_files_are_compressed_while_sent() {
+        let tmp = TempDir::new("compress-large");
+        tmp.write("dist/index.html", "x");
+        let mut json = String::from("[");
+        let mut i = 0u64;
+        while json.len() as u64 <= MAX_CACHED_BYTES {
+            json.push_str(&format!("{{\"n\":{i},\"s\":\"派出所\"}},"));
+            i += 1;
+        }
+        json.push_str("0]");
+        let data = tmp.write("big.json", &json);
+        let handle = start(
+            &tmp.0.join("dist"),
+            local(0),
+            Options {
+                extra_files: vec![("/data/user/big.json".into(), data)],
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        for (accept, decode) in [("br", unbrotli as fn(&[u8]) -> Vec<u8>), ("gzip", gunzip)] {
+            let r = get(
+                &handle,
+                "/data/user/big.json",
+                &[("Accept-Encoding", accept)],
+            );
+            assert_eq!(r.status, 200);
+            assert_eq!(r.header("Content-Encoding"), Some(accept));
+            assert_eq!(r.header("Transfer-Encoding"), Some("chunked"));
+            assert!(r.body.len() < json.len() / 5);
+            assert!(decode(&r.body) == json.as_bytes());
+        }
+    }
+
+    #[test]
+    fn a_data_directory_is_served_below_its_url() {
+        let tmp = TempDir::new("datadir");
+        tmp.write("dist/index.html", "x");
+        tmp.write("mine/a.json", "{\"a\":1}");
+        tmp.write("mine/sub/b.json", "{\"b\":2}");
+        tmp.write("secret.txt", "secret");
+        let handle = start(
+            &tmp.0.join("dist"),
+            local(0),
+            Options {
+                extra_files: vec![("/data/user".into(), tmp.0.join("mine"))],
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(get(&handle, "/data/user/a.json", &[]).body, b"{\"a\":1}");
+        assert_eq!(
+            get(&handle, "/data/user/sub/b.json", &[]).body,
+            b"{\"b\":2}"
+        );
+        assert_eq!(get(&handle, "/data/user/c.json", &[]).status, 404);
+        assert_eq!(
+            get(&handle, "/data/user/%2e%2e/secret.txt", &[]).status,
+            400
+        );
+        assert_eq!(get(&handle, "/", &[]).body, b"x");
     }
 
     #[cfg(unix)]
