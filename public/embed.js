@@ -40,7 +40,7 @@ function withDefaults(options = {}) {
 
 function optionsOf(el) {
   const d = el.dataset;
-  return { src: d.src, station: d.station, lang: d.lang, view: d.view, compare: d.compare, theme: d.theme, display: d.display };
+  return { src: d.src, station: d.station, lang: d.lang, view: d.view, compare: d.compare, history: d.history, theme: d.theme, display: d.display };
 }
 
 // Mounted instances, by element. Holding them here matters: a WebAssembly instance whose

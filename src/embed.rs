@@ -51,7 +51,9 @@ pub struct Instance {
 /// `options` is an object with optional string fields: `src` (data address, relative to the
 /// page or absolute http(s); default `data/seeds.json` next to the page), `station`, `lang`
 /// (`zh`/`en`), `view` (`directory` or `scorecard`), `theme` (`auto`, `light`, `dark`,
-/// `high-contrast`) and `display` (`big`).
+/// `high-contrast`), `display` (`big`) and `history` (`sync`: keep the page address in step
+/// with the view, as the standalone page does; off by default, so an embedding never touches
+/// the host page's address unless asked).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Instance {
     console_error_panic_hook::set_once();
@@ -108,15 +110,16 @@ impl Instance {
         self.unmount();
         let query = o.query.clone();
         let data = o.src.clone().map(DataSource::Url);
+        let sync_url = o.sync_url;
         self.source = o.src.clone();
         let slot: Rc<RefCell<Option<Ui>>> = Rc::default();
         let slot_in = slot.clone();
         let handle = leptos::mount::mount_to(self.element.clone(), move || {
-            let ui = Ui::new(&query, false, true);
+            let ui = Ui::new(&query, sync_url, true);
             *slot_in.borrow_mut() = Some(ui);
             let options = AppOptions {
                 query,
-                url_sync: false,
+                url_sync: sync_url,
                 data,
                 embedded: true,
             };
@@ -134,6 +137,7 @@ struct EmbedOptions {
     station_given: bool,
     display_given: bool,
     view_given: bool,
+    sync_url: bool,
 }
 
 impl EmbedOptions {
@@ -165,6 +169,7 @@ impl EmbedOptions {
             station_given: station.is_some() || to_directory,
             display_given: get("display").is_some(),
             view_given: view.is_some(),
+            sync_url: get("history").as_deref() == Some("sync"),
         }
     }
 }

@@ -74,26 +74,29 @@ async fn five_stations_can_be_added_and_removed_and_the_address_follows() {
 async fn league_table_ranks_filters_sorts_and_sets_apart() {
     let b = browser(1280, 1200).await;
     b.open(&format!("{LEAGUE}&metric=incidents&lang=en")).await;
-    assert_eq!(ranked_ids(&b).await, ["guilin-f", "hangzhou-a", "hangzhou-b", "ningbo-c", "wuhu-e"]);
-    assert_eq!(b.texts(".ssc__table--league tbody .ssc__rank").await, ["1 / 5", "2 / 5", "3= / 5", "3= / 5", "5 / 5"]);
-    // Percentiles with five comparable stations; ties count half.
+    assert_eq!(ranked_ids(&b).await, ["guilin-f", "hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h", "wuhu-e"]);
+    assert_eq!(b.texts(".ssc__table--league tbody .ssc__rank").await, ["1 / 6", "2 / 6", "3= / 6", "3= / 6", "5 / 6", "6 / 6"]);
+    // Percentiles with six comparable stations; ties count half.
     let pct = b.text("tr[data-station=hangzhou-b]").await;
-    assert!(pct.contains("38%"), "{pct}");
+    assert!(pct.contains("50%"), "{pct}");
+    // Shaoxing H reports no change: it is computed from its monthly series, and says so.
+    let computed = b.text("tr[data-station=shaoxing-h]").await;
+    assert!(computed.contains("down 5%") && computed.contains("computed from monthly data: Jan 2024 to Dec 2024 vs Jan 2023 to Dec 2023"), "{computed}");
     // Another basis and no figure: listed apart, not ranked last.
     assert!(b.text(".ssc__apart--basis").await.contains("Hefei D"));
     assert!(b.text(".ssc__apart--missing").await.contains("Nanning G"));
     // Filter to one province: percentiles need five, so they go.
     choose(&b, "select[id$=rank-province]", "浙江省").await;
-    assert_eq!(ranked_ids(&b).await, ["hangzhou-a", "hangzhou-b", "ningbo-c"]);
+    assert_eq!(ranked_ids(&b).await, ["hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h"]);
     assert!(b.text("tr[data-station=hangzhou-a]").await.contains('—'));
     assert!(b.url().await.contains("province=%E6%B5%99%E6%B1%9F%E7%9C%81"));
     // Sort by name, then reverse.
     b.c.find(Locator::XPath("//th/button[text()='Station']")).await.unwrap().click().await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    assert_eq!(ranked_ids(&b).await, ["hangzhou-a", "hangzhou-b", "ningbo-c"]);
+    assert_eq!(ranked_ids(&b).await, ["hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h"]);
     b.c.find(Locator::XPath("//th/button[text()='Station']")).await.unwrap().click().await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    assert_eq!(ranked_ids(&b).await, ["ningbo-c", "hangzhou-b", "hangzhou-a"]);
+    assert_eq!(ranked_ids(&b).await, ["shaoxing-h", "ningbo-c", "hangzhou-b", "hangzhou-a"]);
     // Search keeps focus in the box while typing.
     choose(&b, "select[id$=rank-province]", "").await;
     let input = b.c.find(Locator::Css("input[type=search]")).await.unwrap();

@@ -93,6 +93,15 @@ fn tr(lang: Lang, zh: String, en: String) -> String {
     }
 }
 
+/// "1 row", "2 rows".
+fn en_count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// One table's columns: canonical name, Chinese names, required.
 type Columns = &'static [(&'static str, &'static [&'static str], bool)];
 
@@ -901,10 +910,11 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
                     }
                 ),
                 format!(
-                    "{name} ({encoding}): {rows} rows, {} accepted, {rejected_here} rejected{}.",
+                    "{name} ({encoding}): {}, {} accepted, {rejected_here} rejected{}.",
+                    en_count(*rows, "row"),
                     rows - rejected_here,
                     if *blank > 0 {
-                        format!(", {blank} blank rows skipped")
+                        format!(", {} skipped", en_count(*blank, "blank row"))
                     } else {
                         String::new()
                     }
@@ -991,10 +1001,11 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
             doc.stations.len()
         ),
         format!(
-            "{} sources, {} metrics, {} stations, {figures} figures, {series} monthly series",
-            doc.sources.len(),
-            doc.metrics.len(),
-            doc.stations.len()
+            "{}, {}, {}, {}, {series} monthly series",
+            en_count(doc.sources.len(), "source"),
+            en_count(doc.metrics.len(), "metric"),
+            en_count(doc.stations.len(), "station"),
+            en_count(figures, "figure"),
         ),
     );
     let write = rejects.is_empty() || opts.allow_rejects;
@@ -1003,8 +1014,8 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
         "{}",
         match (write, rejects.is_empty()) {
             (true, true) => tr(lang, format!("数据有效：{counts}。"), format!("The data is valid: {counts}.")),
-            (true, false) => tr(lang, format!("拒绝了 {} 行（--allow-rejects）；其余数据有效：{counts}。", rejects.len()), format!("{} rows rejected (--allow-rejects); the rest is valid: {counts}.", rejects.len())),
-            (false, _) => tr(lang, format!("拒绝了 {} 行，未写入文件：请修正这些行，或用 --allow-rejects 只写入其余数据。", rejects.len()), format!("{} rows rejected, no file written: correct them, or pass --allow-rejects to write the rest.", rejects.len())),
+            (true, false) => tr(lang, format!("拒绝了 {} 行（--allow-rejects）；其余数据有效：{counts}。", rejects.len()), format!("{} rejected (--allow-rejects); the rest is valid: {counts}.", en_count(rejects.len(), "row"))),
+            (false, _) => tr(lang, format!("拒绝了 {} 行，未写入文件：请修正这些行，或用 --allow-rejects 只写入其余数据。", rejects.len()), format!("{} rejected, no file written: correct them, or pass --allow-rejects to write the rest.", en_count(rejects.len(), "row"))),
         }
     );
     let json = if write {

@@ -3,6 +3,7 @@
 
 use crate::dataset::Dataset;
 use crate::model::{Baseline, Fact, Figure, Polarity, Qualifier, Station, Unit};
+use crate::series::Computed;
 
 /// Fewest stations with a comparable figure for a percentile standing to be given.
 pub const MIN_FOR_PERCENTILE: usize = 5;
@@ -199,8 +200,10 @@ pub enum Standing {
 pub struct Entry<'a> {
     /// The station.
     pub station: &'a Station,
-    /// The figure compared, when reported.
+    /// The figure compared, when reported (or computed).
     pub figure: Option<&'a Figure>,
+    /// Set when the figure was computed from the station's monthly series, not quoted.
+    pub computed: Option<&'a Computed>,
     /// The value compared: the figure's, or normalised.
     pub value: Option<f64>,
     /// The fact the value was divided by.
@@ -220,8 +223,8 @@ pub struct League<'a> {
     pub ranked: usize,
 }
 
-/// A station's figure for a metric and measure: the first that covers the whole station, else
-/// the first scoped one.
+/// A station's reported figure for a metric and measure: the first that covers the whole
+/// station, else the first scoped one.
 pub fn pick<'a>(st: &'a Station, metric: &str, measure: Measure) -> Option<&'a Figure> {
     let mut candidates = st
         .figures
@@ -231,21 +234,44 @@ pub fn pick<'a>(st: &'a Station, metric: &str, measure: Measure) -> Option<&'a F
     candidates.find(|f| f.scope.is_none()).or(first)
 }
 
+/// [`pick`], falling back to a change computed from the station's monthly series.
+pub fn pick_or_compute<'a>(
+    ds: &'a Dataset,
+    st: &'a Station,
+    metric: &str,
+    measure: Measure,
+) -> Option<(&'a Figure, Option<&'a Computed>)> {
+    if let Some(f) = pick(st, metric, measure) {
+        return Some((f, None));
+    }
+    (measure == Measure::Change)
+        .then(|| ds.computed(st).iter().find(|c| c.figure.metric == metric))
+        .flatten()
+        .map(|c| (&c.figure, Some(c)))
+}
+
 /// Compares `stations` on a metric and measure, optionally normalised.
 pub fn league<'a>(
-    ds: &Dataset,
+    ds: &'a Dataset,
     stations: &[&'a Station],
     metric: &str,
     measure: Measure,
     norm: Normalisation,
 ) -> League<'a> {
     let polarity = ds.metric(metric).map_or(Polarity::Neutral, |m| m.polarity);
-    let figures: Vec<Option<&Figure>> = stations.iter().map(|s| pick(s, metric, measure)).collect();
-    let basis = reference_basis(figures.iter().flatten().copied());
+    let picked: Vec<Option<(&'a Figure, Option<&'a Computed>)>> = stations
+        .iter()
+        .map(|s| pick_or_compute(ds, s, metric, measure))
+        .collect();
+    let basis = reference_basis(picked.iter().flatten().map(|(f, _)| *f));
     let mut entries: Vec<Entry<'a>> = stations
         .iter()
-        .zip(&figures)
-        .map(|(st, fig)| entry(st, *fig, basis.as_ref(), norm))
+        .zip(&picked)
+        .map(|(st, p)| {
+            let mut e = entry(st, p.map(|(f, _)| f), basis.as_ref(), norm);
+            e.computed = p.and_then(|(_, c)| c);
+            e
+        })
         .collect();
     let ranked = rank(&mut entries, polarity);
     entries.sort_by_key(|e| match &e.standing {
@@ -288,6 +314,7 @@ fn entry<'a>(
     let mut e = Entry {
         station: st,
         figure: fig,
+        computed: None,
         value: fig.map(|f| f.value),
         denominator: None,
         standing: Standing::NotReported,

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::error::Issue;
+use crate::series::{year_on_year, Computed};
 use crate::model::*;
 
 /// A data file that passed [`crate::parse`]: every reference resolves, every value is in range.
@@ -13,6 +14,7 @@ pub struct Dataset {
     source_index: HashMap<String, usize>,
     station_index: HashMap<String, usize>,
     warnings: Vec<Issue>,
+    computed: HashMap<String, Vec<Computed>>,
 }
 
 impl Dataset {
@@ -28,9 +30,15 @@ impl Dataset {
             metric_index: index(doc.metrics.iter().map(|m| &m.id).collect()),
             source_index: index(doc.sources.iter().map(|s| &s.id).collect()),
             station_index: index(doc.stations.iter().map(|s| &s.id).collect()),
+            computed: compute_all(&doc),
             doc,
             warnings,
         }
+    }
+
+    /// Year-on-year changes computed from a station's monthly series.
+    pub fn computed(&self, station: &Station) -> &[Computed] {
+        self.computed.get(&station.id).map_or(&[], Vec::as_slice)
     }
 
     /// Problems that did not stop the file from loading.
@@ -136,4 +144,19 @@ impl Dataset {
         let reported = station.figures.iter().any(|f| f.metric == key.id);
         (!reported).then_some(key)
     }
+}
+
+fn compute_all(doc: &Document) -> HashMap<String, Vec<Computed>> {
+    let unit = |metric: &str| doc.metrics.iter().find(|m| m.id == metric).map(|m| m.unit);
+    doc.stations
+        .iter()
+        .map(|st| {
+            let computed = st
+                .series
+                .iter()
+                .filter_map(|s| year_on_year(s, unit(&s.metric)?))
+                .collect();
+            (st.id.clone(), computed)
+        })
+        .collect()
 }

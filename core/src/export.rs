@@ -35,6 +35,8 @@ pub struct ExportRow {
     pub period: String,
     /// The baseline, as shown.
     pub baseline: String,
+    /// When the figure was computed from monthly series: which months against which.
+    pub computed_from: String,
     /// rank, unranked, not_comparable, no_denominator, not_reported.
     pub standing: String,
     /// Rank among the comparable stations.
@@ -89,6 +91,10 @@ pub fn row(ds: &Dataset, e: &Entry<'_>, metric_id: &str, ranked: usize, lang: La
         baseline: fig
             .map(|f| format::baseline(lang, f.baseline.as_ref()))
             .unwrap_or_default(),
+        computed_from: e
+            .computed
+            .map(|c| crate::i18n::computed_note(lang, c))
+            .unwrap_or_default(),
         standing: standing.to_string(),
         rank,
         ranked_of: rank.map(|_| ranked),
@@ -132,9 +138,9 @@ pub fn to_csv(rows: &[ExportRow]) -> Vec<u8> {
     out
 }
 
-const HEADER: [&str; 20] = [
+const HEADER: [&str; 21] = [
     "station_id", "station", "metric_id", "metric", "value", "unit", "qualifier", "shown",
-    "compared_value", "denominator", "period", "baseline", "standing", "rank", "ranked_of",
+    "compared_value", "denominator", "period", "baseline", "computed_from", "standing", "rank", "ranked_of",
     "percentile", "source_title", "source_publisher", "source_date", "source_url",
 ];
 
@@ -161,6 +167,7 @@ mod tests {
             denominator: String::new(),
             period: "2024年".into(),
             baseline: "同比".into(),
+            computed_from: String::new(),
             standing: "rank".into(),
             rank: Some(1),
             ranked_of: Some(2),

@@ -338,6 +338,29 @@ pub fn polarity_name(lang: Lang, p: Polarity) -> &'static str {
     }
 }
 
+/// Says that a figure was computed from monthly series, and over which months.
+pub fn computed_note(lang: Lang, c: &crate::series::Computed) -> String {
+    let d = |p: &crate::PartialDate| crate::format::date(lang, p);
+    match lang {
+        Lang::Zh => format!(
+            "据月度数据计算：{}至{} 对比 {}至{}{}",
+            d(&c.current.0),
+            d(&c.current.1),
+            d(&c.previous.0),
+            d(&c.previous.1),
+            if c.estimated { "（含估计值）" } else { "" }
+        ),
+        Lang::En => format!(
+            "computed from monthly data: {} to {} vs {} to {}{}",
+            d(&c.current.0),
+            d(&c.current.1),
+            d(&c.previous.0),
+            d(&c.previous.1),
+            if c.estimated { " (includes estimates)" } else { "" }
+        ),
+    }
+}
+
 /// Name of a normalisation choice.
 pub fn normalisation_name(lang: Lang, n: crate::compare::Normalisation) -> &'static str {
     use crate::compare::Normalisation as N;

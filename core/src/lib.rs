@@ -16,6 +16,7 @@ mod lint;
 pub mod locate;
 mod model;
 pub mod query;
+pub mod series;
 mod validate;
 
 pub use dataset::Dataset;

@@ -326,14 +326,8 @@ impl Validator {
     }
 
     fn level(&mut self, path: &str, unit: Unit, value: f64) {
-        match unit {
-            Unit::Percent if !(0.0..=100.0).contains(&value) => {
-                self.push(path, IssueKind::PercentOutOfRange { value })
-            }
-            Unit::Count | Unit::People | Unit::PersonTimes | Unit::Yuan => {
-                self.non_negative(path, value)
-            }
-            _ => {}
+        if let Some(kind) = level_issue(unit, value) {
+            self.push(path, kind);
         }
     }
 
@@ -378,10 +372,24 @@ impl Validator {
         }
         if let Some(unit) = unit {
             for (k, v) in s.values.iter().enumerate() {
-                if let Some(v) = v {
-                    self.level(&format!("{p}.values[{k}]"), unit, *v);
+                // The path is only formatted for a value that breaks a rule: series can be long.
+                if let Some(kind) = v.and_then(|v| level_issue(unit, v)) {
+                    self.push(&format!("{p}.values[{k}]"), kind);
                 }
             }
         }
+    }
+}
+
+/// What is wrong with a level of `value` in `unit`, if anything.
+fn level_issue(unit: Unit, value: f64) -> Option<IssueKind> {
+    match unit {
+        Unit::Percent if !(0.0..=100.0).contains(&value) => {
+            Some(IssueKind::PercentOutOfRange { value })
+        }
+        Unit::Count | Unit::People | Unit::PersonTimes | Unit::Yuan if value < 0.0 => {
+            Some(IssueKind::Negative { value })
+        }
+        _ => None,
     }
 }

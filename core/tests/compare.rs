@@ -249,3 +249,33 @@ fn the_seed_figures_are_honestly_not_comparable() {
     let reported = l.entries.iter().filter(|e| e.figure.is_some()).count();
     assert_eq!(reported, 3);
 }
+
+#[test]
+fn changes_are_computed_from_series_when_not_reported_and_say_so() {
+    let months = |a: f64, b: f64| -> Vec<f64> { [vec![a; 12], vec![b; 12]].concat() };
+    let series = |vals: Vec<f64>| json!([{ "metric": "incidents", "start": "2024-01", "values": vals, "source": "s" }]);
+    let mut doc = json!({
+        "schema_version": 1, "publisher": {"zh": "测试"}, "generated_at": "2026-01-01T00:00:00Z",
+        "sources": [{"id": "s", "title": {"zh": "来源"}, "publisher": {"zh": "出版"}}],
+        "metrics": [{"id": "incidents", "label": {"zh": "警情"}, "unit": "count", "family": "incidents", "polarity": "lower_is_better"}],
+        "stations": [
+            {"id": "a", "name": {"zh": "甲"}, "region": {"province": {"zh": "省"}}, "series": series(months(10.0, 9.0))},
+            {"id": "b", "name": {"zh": "乙"}, "region": {"province": {"zh": "省"}}, "series": series(months(10.0, 12.0))},
+            {"id": "c", "name": {"zh": "丙"}, "region": {"province": {"zh": "省"}},
+             "figures": [yoy(-30.0, "2025")], "series": series(months(10.0, 10.0))}
+        ]
+    });
+    doc["stations"][2]["figures"][0]["metric"] = json!("incidents");
+    let ds = parse(doc.to_string().as_bytes(), "t.json").unwrap();
+    let sts: Vec<_> = ds.stations().iter().collect();
+    let l = league(&ds, &sts, "incidents", Measure::Change, Normalisation::None);
+    let by = |id: &str| l.entries.iter().find(|e| e.station.id == id).unwrap();
+    assert!(by("a").computed.is_some() && by("b").computed.is_some());
+    assert!(by("c").computed.is_none(), "a reported figure wins over a computed one");
+    assert_eq!(by("a").value, Some(-10.0));
+    assert_eq!(by("b").value, Some(20.0));
+    // All three cover 2025 year-on-year: comparable and ranked.
+    let order: Vec<_> = l.entries.iter().map(|e| e.station.id.as_str()).collect();
+    assert_eq!(order, ["c", "a", "b"]);
+    assert_eq!(l.ranked, 3);
+}

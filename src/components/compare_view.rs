@@ -1,8 +1,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use scorecards_core::compare::{league, pick, Basis, League, Measure, Normalisation, Standing};
-use scorecards_core::i18n::{difference_name, family_name};
+use scorecards_core::compare::{league, pick_or_compute, Basis, League, Measure, Normalisation, Standing};
+use scorecards_core::i18n::{computed_note, difference_name, family_name};
 use scorecards_core::{export, format, Dataset, Family, Lang, Metric, Station, Unit};
 
 use crate::components::station_link::link_to;
@@ -108,7 +108,7 @@ fn rows_of<'a>(ds: &'a Dataset, stations: &[&Station], family: Family) -> Vec<(&
     let mut out = Vec::new();
     for m in ds.document().metrics.iter().filter(|m| m.family == family) {
         for measure in [Measure::Level, Measure::Change] {
-            if stations.iter().any(|st| pick(st, &m.id, measure).is_some()) {
+            if stations.iter().any(|st| pick_or_compute(ds, st, &m.id, measure).is_some()) {
                 out.push((m, measure));
             }
         }
@@ -234,6 +234,7 @@ fn compare_row(
                     <strong class="ssc__cell-value">{format::figure_value(lang, fig)}</strong>
                     <span class="ssc__cell-context">{context}</span>
                     {fig.scope.as_ref().map(|sc| view! { <span class="ssc__scope">{lang.pick(sc).to_string()}</span> })}
+                    {e.computed.map(|c| view! { <span class="ssc__computed">{computed_note(lang, c)}</span> })}
                     {badge}
                     {gap}
                     <SourceRef ds=ds.clone() source=fig.source.clone() compact=true />

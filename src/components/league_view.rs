@@ -2,10 +2,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use scorecards_core::compare::{
-    league, matches_search, pick, Entry, League, Measure, Normalisation, PopulationBand, Standing,
+    league, matches_search, pick_or_compute, Entry, League, Measure, Normalisation, PopulationBand, Standing,
     MIN_FOR_PERCENTILE,
 };
-use scorecards_core::i18n::{band_name, difference_name, normalisation_name};
+use scorecards_core::i18n::{band_name, computed_note, difference_name, normalisation_name};
 use scorecards_core::query::{RankQuery, SortKey};
 use scorecards_core::{export, format, Dataset, Lang, Station};
 
@@ -60,7 +60,7 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
 /// The metric and measure shown: as asked, else the metric reported by most stations.
 fn choice(ds: &Dataset, q: &RankQuery) -> (String, Measure) {
     let reported = |m: &str, measure: Measure| {
-        ds.stations().iter().filter(|st| pick(st, m, measure).is_some()).count()
+        ds.stations().iter().filter(|st| pick_or_compute(ds, st, m, measure).is_some()).count()
     };
     let metric = q
         .metric
@@ -301,7 +301,10 @@ fn ranked_row(ds: &Arc<Dataset>, e: &Entry<'_>, ranked: usize, per: Option<&'sta
             <td class="ssc__rank">{rank}</td>
             <th scope="row">{link_to(e.station, lang)}</th>
             <td>{region_text(e.station, lang)}</td>
-            <td class="ssc__value">{value}</td>
+            <td class="ssc__value">
+                {value}
+                {e.computed.map(|c| view! { <span class="ssc__computed">{computed_note(lang, c)}</span> })}
+            </td>
             <td>{[format::period(lang, &fig.period), format::baseline(lang, fig.baseline.as_ref())].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
             <td>{percentile}</td>
             <td>

@@ -1,0 +1,30 @@
+use std::time::Instant;
+fn main() {
+    let path = std::env::args().nth(1).unwrap();
+    let t = Instant::now();
+    let bytes = std::fs::read(&path).unwrap();
+    eprintln!("read {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = serde_json::from_slice::<serde::de::IgnoredAny>(&bytes);
+    eprintln!("ignored-any pass {:?}", t.elapsed());
+    let t = Instant::now();
+    let d2: scorecards_core::Document = serde_json::from_slice(&bytes).unwrap();
+    eprintln!("plain from_slice {:?}", t.elapsed());
+    drop(d2);
+    let t = Instant::now();
+    let doc = scorecards_core::decode(&bytes, "x").unwrap();
+    eprintln!("decode {:?}", t.elapsed());
+    let t = Instant::now();
+    let issues = scorecards_core::validate(&doc);
+    eprintln!("validate {:?} {}", t.elapsed(), issues.len());
+    let t = Instant::now();
+    let adv = scorecards_core::advise(&doc);
+    eprintln!("advise {:?} {}", t.elapsed(), adv.len());
+    let paths: Vec<&str> = adv.iter().map(|i| i.path.as_str()).collect();
+    let t = Instant::now();
+    let l = scorecards_core::locate::locate_paths(&bytes, &paths);
+    eprintln!("locate {:?} {}", t.elapsed(), l.len());
+    let t = Instant::now();
+    drop(doc);
+    eprintln!("drop {:?}", t.elapsed());
+}
