@@ -161,3 +161,37 @@ async fn back_and_forward_move_between_views() {
     b.c.wait().for_element(Locator::Css(".ssc__league")).await.expect("forward again");
     b.close().await;
 }
+
+/// Keyboard only: directory → scorecard → comparison, with focus following each step.
+#[tokio::test]
+async fn keyboard_walkthrough_from_directory_to_comparison() {
+    let b = browser(1280, 1000).await;
+    b.open("/").await;
+    let body = b.c.find(Locator::Css("body")).await.unwrap();
+    // Tab until the first station link has focus, then Enter.
+    let mut found = false;
+    for _ in 0..30 {
+        body.send_keys("\u{E004}").await.unwrap();
+        let active = b.js("return document.activeElement.textContent").await;
+        if active == json!("梅江派出所") {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the first station link is reachable with Tab");
+    b.c.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap();
+    b.c.wait().for_element(Locator::Css(".ssc__scorecard")).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert_eq!(b.js("return document.activeElement.textContent").await, json!("梅江派出所"), "focus on the new heading");
+    for _ in 0..10 {
+        b.c.active_element().await.unwrap().send_keys("\u{E004}").await.unwrap();
+        if b.js("return document.activeElement.textContent").await == json!("加入对比") {
+            break;
+        }
+    }
+    b.c.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap();
+    b.c.wait().for_element(Locator::Css(".ssc__compare")).await.expect("Enter on 'add to comparison' opens it");
+    assert_eq!(b.texts(".ssc__chip").await.len(), 1);
+    assert!(b.url().await.contains("compare=meijiang"));
+    b.close().await;
+}

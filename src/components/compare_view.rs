@@ -217,7 +217,12 @@ fn compare_row(
                 Standing::NotComparable(diffs) if reported >= 2 => {
                     let (sep, colon) = if lang == Lang::Zh { ("、", "：") } else { (", ", ": ") };
                     let why = diffs.iter().map(|d| difference_name(lang, *d)).collect::<Vec<_>>().join(sep);
-                    Some(view! { <span class="ssc__flag">{format!("{}{colon}{why}", s.not_comparable)}</span> }.into_any())
+                    // Name what it is set against: "since 2018 vs year-on-year 2024".
+                    let against = l.basis.as_ref().map(|b| match lang {
+                        Lang::Zh => format!("（其他为 {}）", basis_text(lang, b)),
+                        Lang::En => format!(" (others: {})", basis_text(lang, b)),
+                    });
+                    Some(view! { <span class="ssc__flag">{format!("{}{colon}{why}{}", s.not_comparable, against.unwrap_or_default())}</span> }.into_any())
                 }
                 _ => None,
             };
