@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use scorecards_core::query::{PageQuery, View, DEFAULT_SRC};
 use scorecards_core::Lang;
 
-use crate::components::{AppFooter, AppHeader, CompareView, Directory, ErrorPanel, LeagueView, Scorecard};
+use crate::components::{
+    AppFooter, AppHeader, CompareView, Directory, ErrorPanel, LeagueView, Scorecard,
+};
 use crate::data::{load, DataSource, Loaded};
 use crate::state::Ui;
 use crate::url;

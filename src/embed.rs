@@ -159,9 +159,17 @@ impl EmbedOptions {
                 theme: get("theme").and_then(|t| Theme::from_code(&t)),
                 big: get("display").as_deref() == Some("big"),
                 embed: true,
-                view: view.as_deref().and_then(View::from_code).unwrap_or_default(),
+                view: view
+                    .as_deref()
+                    .and_then(View::from_code)
+                    .unwrap_or_default(),
                 compare: get("compare")
-                    .map(|c| c.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
+                    .map(|c| {
+                        c.split(',')
+                            .map(|s| s.trim().to_string())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 ..PageQuery::default()
             },

@@ -28,18 +28,36 @@ async fn choose(b: &Browser, select: &str, value: &str) {
 async fn two_seed_stations_side_by_side_flag_what_is_not_comparable() {
     let b = browser(1400, 1600).await;
     b.open("/?view=compare&compare=meijiang,zhaobaoshan").await;
-    assert_eq!(b.texts(".ssc__table--compare thead th[data-station]").await, ["梅江派出所", "招宝山派出所"]);
+    assert_eq!(
+        b.texts(".ssc__table--compare thead th[data-station]").await,
+        ["梅江派出所", "招宝山派出所"]
+    );
     // Fraud: Meijiang −41% year-on-year vs Zhaobaoshan −14.3% 2022 vs 2019: shown, flagged, not ranked.
     let row = "tr[data-metric=fraud_cases][data-measure=change]";
-    assert_eq!(b.js(&format!("return document.querySelector('{row}').dataset.ranked")).await, json!("0"));
+    assert_eq!(
+        b.js(&format!(
+            "return document.querySelector('{row}').dataset.ranked"
+        ))
+        .await,
+        json!("0")
+    );
     let text = b.text(row).await;
-    assert!(text.contains("下降41%") && text.contains("下降14.3%"), "{text}");
+    assert!(
+        text.contains("下降41%") && text.contains("下降14.3%"),
+        "{text}"
+    );
     assert!(text.contains("口径不一，不排名"), "{text}");
     assert!(text.contains("口径不同"), "{text}");
-    assert!(b.all(&format!("{row} .ssc__badge--best")).await.is_empty(), "nothing is marked best");
+    assert!(
+        b.all(&format!("{row} .ssc__badge--best")).await.is_empty(),
+        "nothing is marked best"
+    );
     // A metric only one of them reports: the other says so.
     let groups = b.text("tr[data-metric=community_groups]").await;
-    assert!(groups.contains("389") && groups.contains("未报告"), "{groups}");
+    assert!(
+        groups.contains("389") && groups.contains("未报告"),
+        "{groups}"
+    );
     b.screenshot("compare-two-seeds").await;
     b.assert_clean_console(&[]).await;
     b.close().await;
@@ -49,23 +67,49 @@ async fn two_seed_stations_side_by_side_flag_what_is_not_comparable() {
 async fn five_stations_can_be_added_and_removed_and_the_address_follows() {
     let b = browser(1600, 1400).await;
     b.open("/?view=compare&compare=meijiang,xishan").await;
-    for (n, id) in ["guizhu", "zhaobaoshan", "huazhonglu"].into_iter().enumerate() {
+    for (n, id) in ["guizhu", "zhaobaoshan", "huazhonglu"]
+        .into_iter()
+        .enumerate()
+    {
         choose(&b, ".ssc__picker select", id).await;
-        b.wait_for_count(".ssc__table--compare thead th[data-station]", n + 3).await;
+        b.wait_for_count(".ssc__table--compare thead th[data-station]", n + 3)
+            .await;
     }
-    assert_eq!(b.all(".ssc__table--compare thead th[data-station]").await.len(), 5);
+    assert_eq!(
+        b.all(".ssc__table--compare thead th[data-station]")
+            .await
+            .len(),
+        5
+    );
     let url = b.url().await;
-    assert!(url.contains("view=compare") && url.contains("compare=meijiang%2Cxishan%2Cguizhu%2Czhaobaoshan%2Chuazhonglu"), "{url}");
-    b.c.find(Locator::Css(".ssc__chip-remove")).await.unwrap().click().await.unwrap();
+    assert!(
+        url.contains("view=compare")
+            && url.contains("compare=meijiang%2Cxishan%2Cguizhu%2Czhaobaoshan%2Chuazhonglu"),
+        "{url}"
+    );
+    b.c.find(Locator::Css(".ssc__chip-remove"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    assert_eq!(b.texts(".ssc__table--compare thead th[data-station]").await.len(), 4);
+    assert_eq!(
+        b.texts(".ssc__table--compare thead th[data-station]")
+            .await
+            .len(),
+        4
+    );
     assert!(!b.url().await.contains("meijiang"));
     b.screenshot("compare-five-seeds").await;
     // Reloading the address restores the same comparison.
     let url = b.url().await;
     b.c.goto(&url).await.unwrap();
     b.settle().await;
-    assert_eq!(b.texts(".ssc__table--compare thead th[data-station]").await, ["西山派出所", "贵筑派出所", "招宝山派出所", "华中路派出所"]);
+    assert_eq!(
+        b.texts(".ssc__table--compare thead th[data-station]").await,
+        ["西山派出所", "贵筑派出所", "招宝山派出所", "华中路派出所"]
+    );
     b.assert_clean_console(&[]).await;
     b.close().await;
 }
@@ -74,29 +118,70 @@ async fn five_stations_can_be_added_and_removed_and_the_address_follows() {
 async fn league_table_ranks_filters_sorts_and_sets_apart() {
     let b = browser(1280, 1200).await;
     b.open(&format!("{LEAGUE}&metric=incidents&lang=en")).await;
-    assert_eq!(ranked_ids(&b).await, ["guilin-f", "hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h", "wuhu-e"]);
-    assert_eq!(b.texts(".ssc__table--league tbody .ssc__rank").await, ["1 / 6", "2 / 6", "3= / 6", "3= / 6", "5 / 6", "6 / 6"]);
+    assert_eq!(
+        ranked_ids(&b).await,
+        [
+            "guilin-f",
+            "hangzhou-a",
+            "hangzhou-b",
+            "ningbo-c",
+            "shaoxing-h",
+            "wuhu-e"
+        ]
+    );
+    assert_eq!(
+        b.texts(".ssc__table--league tbody .ssc__rank").await,
+        ["1 / 6", "2 / 6", "3= / 6", "3= / 6", "5 / 6", "6 / 6"]
+    );
     // Percentiles with six comparable stations; ties count half.
     let pct = b.text("tr[data-station=hangzhou-b]").await;
     assert!(pct.contains("50%"), "{pct}");
     // Shaoxing H reports no change: it is computed from its monthly series, and says so.
     let computed = b.text("tr[data-station=shaoxing-h]").await;
-    assert!(computed.contains("down 5%") && computed.contains("computed from monthly data: Jan 2024 to Dec 2024 vs Jan 2023 to Dec 2023"), "{computed}");
+    assert!(
+        computed.contains("down 5%")
+            && computed.contains(
+                "computed from monthly data: Jan 2024 to Dec 2024 vs Jan 2023 to Dec 2023"
+            ),
+        "{computed}"
+    );
     // Another basis and no figure: listed apart, not ranked last.
     assert!(b.text(".ssc__apart--basis").await.contains("Hefei D"));
     assert!(b.text(".ssc__apart--missing").await.contains("Nanning G"));
     // Filter to one province: percentiles need five, so they go.
     choose(&b, "select[id$=rank-province]", "浙江省").await;
-    assert_eq!(ranked_ids(&b).await, ["hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h"]);
+    assert_eq!(
+        ranked_ids(&b).await,
+        ["hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h"]
+    );
     assert!(b.text("tr[data-station=hangzhou-a]").await.contains('—'));
-    assert!(b.url().await.contains("province=%E6%B5%99%E6%B1%9F%E7%9C%81"));
+    assert!(b
+        .url()
+        .await
+        .contains("province=%E6%B5%99%E6%B1%9F%E7%9C%81"));
     // Sort by name, then reverse.
-    b.c.find(Locator::XPath("//th/button[text()='Station']")).await.unwrap().click().await.unwrap();
+    b.c.find(Locator::XPath("//th/button[text()='Station']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    assert_eq!(ranked_ids(&b).await, ["hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h"]);
-    b.c.find(Locator::XPath("//th/button[text()='Station']")).await.unwrap().click().await.unwrap();
+    assert_eq!(
+        ranked_ids(&b).await,
+        ["hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h"]
+    );
+    b.c.find(Locator::XPath("//th/button[text()='Station']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    assert_eq!(ranked_ids(&b).await, ["shaoxing-h", "ningbo-c", "hangzhou-b", "hangzhou-a"]);
+    assert_eq!(
+        ranked_ids(&b).await,
+        ["shaoxing-h", "ningbo-c", "hangzhou-b", "hangzhou-a"]
+    );
     // Search keeps focus in the box while typing.
     choose(&b, "select[id$=rank-province]", "").await;
     let input = b.c.find(Locator::Css("input[type=search]")).await.unwrap();
@@ -113,7 +198,8 @@ async fn league_table_ranks_filters_sorts_and_sets_apart() {
 #[tokio::test]
 async fn normalised_figures_show_their_denominator_and_refuse_missing_ones() {
     let b = browser(1280, 1200).await;
-    b.open(&format!("{LEAGUE}&metric=disputes_mediated&norm=per10k")).await;
+    b.open(&format!("{LEAGUE}&metric=disputes_mediated&norm=per10k"))
+        .await;
     // Hangzhou A: 120 / 4.2 = 28.57 per 10,000; Wuhu E has no population: apart.
     let a = b.text("tr[data-station=hangzhou-a]").await;
     assert!(a.contains("28.57") && a.contains("42,000"), "{a}");
@@ -124,24 +210,42 @@ async fn normalised_figures_show_their_denominator_and_refuse_missing_ones() {
 #[tokio::test]
 async fn the_csv_download_holds_the_table_with_sources() {
     let b = browser(1280, 1200).await;
-    b.open(&format!("{LEAGUE}&metric=mediation_success_rate")).await;
+    b.open(&format!("{LEAGUE}&metric=mediation_success_rate"))
+        .await;
     b.js("window.__blobs = []; const orig = URL.createObjectURL; URL.createObjectURL = (blob) => { window.__blobs.push(blob); return orig(blob); }; return 0;").await;
-    b.c.find(Locator::XPath("//button[text()='下载 CSV']")).await.unwrap().click().await.unwrap();
+    b.c.find(Locator::XPath("//button[text()='下载 CSV']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let csv = b
         .c
         .execute_async("const done = arguments[0]; window.__blobs[0].arrayBuffer().then(buf => done([...new Uint8Array(buf)]));", vec![])
         .await
         .unwrap();
     let bytes: Vec<u8> = serde_json::from_value(csv).unwrap();
-    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "UTF-8 byte-order mark for Excel");
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "UTF-8 byte-order mark for Excel"
+    );
     let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let mut lines = text.lines();
     let header = lines.next().unwrap();
-    assert!(header.starts_with("station_id,station,metric_id") && header.contains("source_publisher"), "{header}");
+    assert!(
+        header.starts_with("station_id,station,metric_id") && header.contains("source_publisher"),
+        "{header}"
+    );
     let first = lines.next().unwrap();
     assert!(first.starts_with("ningbo-c,宁波丙派出所（合成）,mediation_success_rate,调解成功率,99.0,percent,exact,99%,"), "{first}");
-    assert!(first.contains(",rank,1,6,") && first.contains("合成测试数据"), "{first}");
-    assert!(text.contains("guilin-f,桂林己派出所（合成）,mediation_success_rate,调解成功率,,"), "a station without the figure is listed with an empty value: {text}");
+    assert!(
+        first.contains(",rank,1,6,") && first.contains("合成测试数据"),
+        "{first}"
+    );
+    assert!(
+        text.contains("guilin-f,桂林己派出所（合成）,mediation_success_rate,调解成功率,,"),
+        "a station without the figure is listed with an empty value: {text}"
+    );
     b.close().await;
 }
 
@@ -149,16 +253,41 @@ async fn the_csv_download_holds_the_table_with_sources() {
 async fn back_and_forward_move_between_views() {
     let b = browser(1280, 1000).await;
     b.open("/").await;
-    b.c.find(Locator::XPath("//nav//button[text()='排行']")).await.unwrap().click().await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__league")).await.unwrap();
-    b.c.find(Locator::XPath("//nav//button[text()='对比']")).await.unwrap().click().await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__compare")).await.unwrap();
+    b.c.find(Locator::XPath("//nav//button[text()='排行']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__league"))
+        .await
+        .unwrap();
+    b.c.find(Locator::XPath("//nav//button[text()='对比']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__compare"))
+        .await
+        .unwrap();
     b.c.back().await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__league")).await.expect("back to the league table");
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__league"))
+        .await
+        .expect("back to the league table");
     b.c.back().await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__directory")).await.expect("back to the directory");
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__directory"))
+        .await
+        .expect("back to the directory");
     b.c.forward().await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__league")).await.expect("forward again");
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__league"))
+        .await
+        .expect("forward again");
     b.close().await;
 }
 
@@ -179,18 +308,43 @@ async fn keyboard_walkthrough_from_directory_to_comparison() {
         }
     }
     assert!(found, "the first station link is reachable with Tab");
-    b.c.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__scorecard")).await.unwrap();
+    b.c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__scorecard"))
+        .await
+        .unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    assert_eq!(b.js("return document.activeElement.textContent").await, json!("梅江派出所"), "focus on the new heading");
+    assert_eq!(
+        b.js("return document.activeElement.textContent").await,
+        json!("梅江派出所"),
+        "focus on the new heading"
+    );
     for _ in 0..10 {
-        b.c.active_element().await.unwrap().send_keys("\u{E004}").await.unwrap();
+        b.c.active_element()
+            .await
+            .unwrap()
+            .send_keys("\u{E004}")
+            .await
+            .unwrap();
         if b.js("return document.activeElement.textContent").await == json!("加入对比") {
             break;
         }
     }
-    b.c.active_element().await.unwrap().send_keys("\u{E007}").await.unwrap();
-    b.c.wait().for_element(Locator::Css(".ssc__compare")).await.expect("Enter on 'add to comparison' opens it");
+    b.c.active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    b.c.wait()
+        .for_element(Locator::Css(".ssc__compare"))
+        .await
+        .expect("Enter on 'add to comparison' opens it");
     assert_eq!(b.texts(".ssc__chip").await.len(), 1);
     assert!(b.url().await.contains("compare=meijiang"));
     b.close().await;

@@ -271,7 +271,15 @@ pub fn check_bytes(bytes: Vec<u8>, file: &str, opts: &Options) -> FileReport {
     let decoded = scorecards_core::decode(&bytes, file);
     let core = match decoded {
         Err(e) => {
-            let problem = load_error_problem(&bytes, &e, lang);
+            let mut problem = load_error_problem(&bytes, &e, lang);
+            if body.iter().all(u8::is_ascii_whitespace) {
+                problem.detail.message = tr(lang, "文件是空的。", "The file is empty.");
+                problem.detail.expected = Some(tr(
+                    lang,
+                    "一个 JSON 对象 {…}（数据格式版本 1）",
+                    "a JSON object {…} (data format version 1)",
+                ));
+            }
             status = status.max(if matches!(e, LoadError::Syntax { .. }) {
                 Status::Unusable
             } else {
@@ -599,22 +607,35 @@ fn render_problem(out: &mut String, r: &FileReport, p: &Problem, lang: Lang) {
     }
 }
 
-/// The line around `offset`, with a caret under it; long lines are cut to a window.
+/// The line around `offset`, with a caret under it; long lines are cut to a window (only
+/// a few hundred bytes around the place are looked at, so a problem on a 100 MB line costs
+/// nothing).
 fn excerpt(out: &mut String, text: &[u8], offset: usize, line: usize) {
+    const BEFORE: usize = 40;
+    const AFTER: usize = 40;
+    // At most four bytes per character.
+    const REACH: usize = 4 * (BEFORE + 1);
     let offset = offset.min(text.len());
-    let start = text[..offset]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let start = if start == 0 && text.starts_with(b"\xEF\xBB\xBF") {
-        3.min(offset)
-    } else {
-        start
+    let is_char_start = |i: usize| i >= text.len() || (text[i] & 0xC0) != 0x80;
+    let floor = offset.saturating_sub(REACH);
+    let (mut start, mut cut_before) = match text[floor..offset].iter().rposition(|&b| b == b'\n') {
+        Some(p) => (floor + p + 1, false),
+        None => (floor, floor > 0),
     };
-    let end = text[offset..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(text.len(), |p| offset + p);
+    while !is_char_start(start) {
+        start += 1;
+    }
+    if start == 0 && text.starts_with(b"\xEF\xBB\xBF") {
+        start = 3.min(offset);
+    }
+    let ceiling = (offset + REACH).min(text.len());
+    let (mut end, mut cut_after) = match text[offset..ceiling].iter().position(|&b| b == b'\n') {
+        Some(p) => (offset + p, false),
+        None => (ceiling, ceiling < text.len()),
+    };
+    while !is_char_start(end) {
+        end -= 1;
+    }
     let before: Vec<char> = String::from_utf8_lossy(&text[start..offset])
         .trim_end_matches('\r')
         .chars()
@@ -623,18 +644,20 @@ fn excerpt(out: &mut String, text: &[u8], offset: usize, line: usize) {
         .trim_end_matches('\r')
         .chars()
         .collect();
-    const BEFORE: usize = 40;
-    const AFTER: usize = 40;
-    let (lead, before) = if before.len() > BEFORE {
-        ("…", &before[before.len() - BEFORE..])
+    let before = if before.len() > BEFORE {
+        cut_before = true;
+        &before[before.len() - BEFORE..]
     } else {
-        ("", &before[..])
+        &before[..]
     };
-    let (trail, after) = if after.len() > AFTER {
-        ("…", &after[..AFTER])
+    let after = if after.len() > AFTER {
+        cut_after = true;
+        &after[..AFTER]
     } else {
-        ("", &after[..])
+        &after[..]
     };
+    let lead = if cut_before { "…" } else { "" };
+    let trail = if cut_after { "…" } else { "" };
     let clean = |c: &char| if c.is_control() { ' ' } else { *c };
     let before: String = before.iter().map(clean).collect();
     let after: String = after.iter().map(clean).collect();
@@ -721,6 +744,17 @@ mod tests {
         assert_eq!(offset_of(text.as_bytes(), 2, 7), 9);
         assert_eq!(offset_of(text.as_bytes(), 9, 1), text.len());
         assert_eq!(display_width("a名"), 3);
+    }
+
+    #[test]
+    fn excerpts_of_a_huge_line_look_only_near_the_place() {
+        let line = "x".repeat(20 << 20);
+        let started = std::time::Instant::now();
+        let mut out = String::new();
+        for k in 0..2000 {
+            excerpt(&mut out, line.as_bytes(), (k * 9973) % line.len(), 1);
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]

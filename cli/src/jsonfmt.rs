@@ -83,7 +83,7 @@ mod tests {
         let v = serde_json::json!({"a": [1800.0, -12.9, 0.5, -0.0, 1e300, 3], "b": {"c": null}});
         assert_eq!(
             super::to_string(&v, false),
-            "{\"a\":[1800,-12.9,0.5,0,1e300,3],\"b\":{\"c\":null}}\n"
+            "{\"a\":[1800,-12.9,0.5,0,1e+300,3],\"b\":{\"c\":null}}\n"
         );
         assert_eq!(
             super::to_string(&serde_json::json!({"a": [2.0]}), true),

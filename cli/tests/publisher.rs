@@ -608,3 +608,25 @@ fn synth_and_schema_argument_errors() {
     snapshot("unknown-command", &text, &mut failures);
     finish(failures);
 }
+
+#[test]
+fn validate_a_directory_checks_its_json_files() {
+    let (code, text) = transcript(&[
+        "validate",
+        "--lang",
+        "en",
+        "--max-warnings",
+        "0",
+        &corpus().display().to_string(),
+    ]);
+    assert_eq!(code, 2, "the corpus holds unusable files");
+    for name in json_fixtures() {
+        let summary = format!("tests/fixtures/publisher/{name}: ");
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&summary) && l.ends_with('.')),
+            "{name}"
+        );
+    }
+    assert!(!text.contains(".csv:"), "only .json files are checked");
+}

@@ -168,7 +168,10 @@ impl Normalisation {
     pub fn applies_to(self, fig: &Figure) -> bool {
         self == Normalisation::None
             || (!fig.is_change()
-                && matches!(fig.unit, Unit::Count | Unit::People | Unit::PersonTimes | Unit::Yuan))
+                && matches!(
+                    fig.unit,
+                    Unit::Count | Unit::People | Unit::PersonTimes | Unit::Yuan
+                ))
     }
 }
 
@@ -364,7 +367,10 @@ fn rank(entries: &mut [Entry<'_>], polarity: Polarity) -> usize {
     if polarity == Polarity::Neutral || n < 2 {
         return 0;
     }
-    let values: Vec<f64> = entries.iter().map(|e| e.value.unwrap_or(f64::NAN)).collect();
+    let values: Vec<f64> = entries
+        .iter()
+        .map(|e| e.value.unwrap_or(f64::NAN))
+        .collect();
     let value = |i: usize| values[i];
     idx.sort_by(|&a, &b| {
         let (va, vb) = (value(a), value(b));
@@ -451,5 +457,9 @@ pub fn matches_search(st: &Station, text: &str) -> bool {
     t.is_empty()
         || st.id.to_lowercase().contains(&t)
         || st.name.zh.contains(text.trim())
-        || st.name.en.as_deref().is_some_and(|e| e.to_lowercase().contains(&t))
+        || st
+            .name
+            .en
+            .as_deref()
+            .is_some_and(|e| e.to_lowercase().contains(&t))
 }

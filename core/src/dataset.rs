@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use crate::error::Issue;
-use crate::series::{year_on_year, Computed};
 use crate::model::*;
+use crate::series::{year_on_year, Computed};
 
 /// A data file that passed [`crate::parse`]: every reference resolves, every value is in range.
 #[derive(Debug, Clone, PartialEq)]

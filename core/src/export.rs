@@ -62,7 +62,9 @@ pub fn row(ds: &Dataset, e: &Entry<'_>, metric_id: &str, ranked: usize, lang: La
     let fig = e.figure;
     let source = fig.and_then(|f| ds.source(&f.source));
     let (standing, rank, percentile) = match &e.standing {
-        Standing::Ranked { rank, percentile, .. } => ("rank", Some(*rank), *percentile),
+        Standing::Ranked {
+            rank, percentile, ..
+        } => ("rank", Some(*rank), *percentile),
         Standing::Unranked => ("unranked", None, None),
         Standing::NotComparable(_) => ("not_comparable", None, None),
         Standing::NoDenominator => ("no_denominator", None, None),
@@ -72,7 +74,9 @@ pub fn row(ds: &Dataset, e: &Entry<'_>, metric_id: &str, ranked: usize, lang: La
         station_id: st.id.clone(),
         station: lang.pick(&st.name).to_string(),
         metric_id: metric_id.to_string(),
-        metric: metric.map(|m| lang.pick(&m.label).to_string()).unwrap_or_default(),
+        metric: metric
+            .map(|m| lang.pick(&m.label).to_string())
+            .unwrap_or_default(),
         value: fig.map(|f| f.value),
         unit: fig
             .map(|f| code(&f.unit))
@@ -85,9 +89,11 @@ pub fn row(ds: &Dataset, e: &Entry<'_>, metric_id: &str, ranked: usize, lang: La
         compared_value: e.value.filter(|_| fig.is_some()),
         denominator: e
             .denominator
-            .map(|d| format!("{}", format::plain_number(d.value)))
+            .map(|d| format::plain_number(d.value))
             .unwrap_or_default(),
-        period: fig.map(|f| format::period(lang, &f.period)).unwrap_or_default(),
+        period: fig
+            .map(|f| format::period(lang, &f.period))
+            .unwrap_or_default(),
         baseline: fig
             .map(|f| format::baseline(lang, f.baseline.as_ref()))
             .unwrap_or_default(),
@@ -99,7 +105,9 @@ pub fn row(ds: &Dataset, e: &Entry<'_>, metric_id: &str, ranked: usize, lang: La
         rank,
         ranked_of: rank.map(|_| ranked),
         percentile,
-        source_title: source.map(|s| lang.pick(&s.title).to_string()).unwrap_or_default(),
+        source_title: source
+            .map(|s| lang.pick(&s.title).to_string())
+            .unwrap_or_default(),
         source_publisher: source
             .map(|s| lang.pick(&s.publisher).to_string())
             .unwrap_or_default(),
@@ -139,9 +147,27 @@ pub fn to_csv(rows: &[ExportRow]) -> Vec<u8> {
 }
 
 const HEADER: [&str; 21] = [
-    "station_id", "station", "metric_id", "metric", "value", "unit", "qualifier", "shown",
-    "compared_value", "denominator", "period", "baseline", "computed_from", "standing", "rank", "ranked_of",
-    "percentile", "source_title", "source_publisher", "source_date", "source_url",
+    "station_id",
+    "station",
+    "metric_id",
+    "metric",
+    "value",
+    "unit",
+    "qualifier",
+    "shown",
+    "compared_value",
+    "denominator",
+    "period",
+    "baseline",
+    "computed_from",
+    "standing",
+    "rank",
+    "ranked_of",
+    "percentile",
+    "source_title",
+    "source_publisher",
+    "source_date",
+    "source_url",
 ];
 
 /// Pretty JSON: an array of rows.
@@ -187,8 +213,16 @@ mod tests {
         let mut lines = text.lines();
         assert_eq!(lines.next().unwrap(), HEADER.join(","));
         let line = lines.next().unwrap();
-        assert!(line.starts_with("meijiang,梅江派出所,incidents,警情总量,-12.9,percent,exact,下降12.9%,"), "{line}");
-        assert!(line.contains("\"梅江派出所:“三把钥匙”, 打开\""), "a comma forces quotes: {line}");
+        assert!(
+            line.starts_with(
+                "meijiang,梅江派出所,incidents,警情总量,-12.9,percent,exact,下降12.9%,"
+            ),
+            "{line}"
+        );
+        assert!(
+            line.contains("\"梅江派出所:“三把钥匙”, 打开\""),
+            "a comma forces quotes: {line}"
+        );
         assert!(line.ends_with(",2025-07-23,"), "{line}");
     }
 

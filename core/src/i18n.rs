@@ -201,7 +201,8 @@ pub const ZH: Strings = Strings {
     nav_compare: "对比",
     nav_rank: "排行",
     compare_title: "派出所对比",
-    compare_hint: "选择 2 至 6 个派出所并排比较。统计期间、比较基准或口径不同的数据会标出，不参与排名。",
+    compare_hint:
+        "选择 2 至 6 个派出所并排比较。统计期间、比较基准或口径不同的数据会标出，不参与排名。",
     compare_add: "添加派出所",
     compare_remove: "移除",
     compare_with: "加入对比",
@@ -348,7 +349,11 @@ pub fn computed_note(lang: Lang, c: &crate::series::Computed) -> String {
             d(&c.current.1),
             d(&c.previous.0),
             d(&c.previous.1),
-            if c.estimated { "（含估计值）" } else { "" }
+            if c.estimated {
+                "（含估计值）"
+            } else {
+                ""
+            }
         ),
         Lang::En => format!(
             "computed from monthly data: {} to {} vs {} to {}{}",
@@ -356,7 +361,11 @@ pub fn computed_note(lang: Lang, c: &crate::series::Computed) -> String {
             d(&c.current.1),
             d(&c.previous.0),
             d(&c.previous.1),
-            if c.estimated { " (includes estimates)" } else { "" }
+            if c.estimated {
+                " (includes estimates)"
+            } else {
+                ""
+            }
         ),
     }
 }

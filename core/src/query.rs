@@ -53,7 +53,12 @@ pub enum SortKey {
 
 impl SortKey {
     /// All keys.
-    pub const ALL: [SortKey; 4] = [SortKey::Rank, SortKey::Name, SortKey::Region, SortKey::Value];
+    pub const ALL: [SortKey; 4] = [
+        SortKey::Rank,
+        SortKey::Name,
+        SortKey::Region,
+        SortKey::Value,
+    ];
 
     /// Name used in URLs.
     pub fn code(self) -> &'static str {
@@ -341,8 +346,17 @@ mod tests {
         assert_eq!(PageQuery::from_pairs(back_ref), q);
         let c = PageQuery::from_pairs([("view", "compare"), ("compare", "meijiang, xishan,,")]);
         assert_eq!(c.compare, ["meijiang", "xishan"]);
-        assert_eq!(c.to_pairs(), vec![("view", "compare".to_string()), ("compare", "meijiang,xishan".to_string())]);
-        assert_eq!(PageQuery::from_pairs([("view", "nonsense")]).view, View::Directory);
+        assert_eq!(
+            c.to_pairs(),
+            vec![
+                ("view", "compare".to_string()),
+                ("compare", "meijiang,xishan".to_string())
+            ]
+        );
+        assert_eq!(
+            PageQuery::from_pairs([("view", "nonsense")]).view,
+            View::Directory
+        );
     }
 
     #[test]

@@ -22,7 +22,10 @@ pub struct Computed {
 /// against the sum of the 12 before. `None` when no 24 consecutive months are all present,
 /// when the earlier sum is zero, or when the metric is a rate (sums of rates mean nothing).
 pub fn year_on_year(s: &Series, metric_unit: Unit) -> Option<Computed> {
-    if !matches!(metric_unit, Unit::Count | Unit::People | Unit::PersonTimes | Unit::Yuan) {
+    if !matches!(
+        metric_unit,
+        Unit::Count | Unit::People | Unit::PersonTimes | Unit::Yuan
+    ) {
         return None;
     }
     let start = s.start.month_index()?;
@@ -65,7 +68,11 @@ pub fn year_on_year(s: &Series, metric_unit: Unit) -> Option<Computed> {
             metric: s.metric.clone(),
             value: change,
             unit: Unit::Percent,
-            qualifier: if estimated { Qualifier::About } else { Qualifier::Exact },
+            qualifier: if estimated {
+                Qualifier::About
+            } else {
+                Qualifier::Exact
+            },
             period,
             baseline: Some(Baseline::YearOnYear),
             source: s.source.clone(),
@@ -95,18 +102,30 @@ mod tests {
         v.extend(vec![Some(9.0); 12]);
         let c = year_on_year(&series("2024-01", v, None), Unit::Count).unwrap();
         assert_eq!(c.figure.value, -10.0);
-        assert_eq!(c.figure.period.start, Some(PartialDate::Year(2025)), "a calendar year reads as one");
-        assert_eq!(c.previous, (PartialDate::Month(2024, 1), PartialDate::Month(2024, 12)));
+        assert_eq!(
+            c.figure.period.start,
+            Some(PartialDate::Year(2025)),
+            "a calendar year reads as one"
+        );
+        assert_eq!(
+            c.previous,
+            (PartialDate::Month(2024, 1), PartialDate::Month(2024, 12))
+        );
         assert!(!c.estimated);
     }
 
     #[test]
     fn skips_back_past_missing_months_and_names_the_window() {
         // 2023-03 .. 2025-04 (26 months); the last month is missing.
-        let mut v: Vec<Option<f64>> = (0..26).map(|i| Some(if i < 12 { 100.0 } else { 110.0 })).collect();
+        let mut v: Vec<Option<f64>> = (0..26)
+            .map(|i| Some(if i < 12 { 100.0 } else { 110.0 }))
+            .collect();
         v[25] = None;
         let c = year_on_year(&series("2023-03", v, None), Unit::Count).unwrap();
-        assert_eq!(c.current, (PartialDate::Month(2024, 4), PartialDate::Month(2025, 3)));
+        assert_eq!(
+            c.current,
+            (PartialDate::Month(2024, 4), PartialDate::Month(2025, 3))
+        );
         assert_eq!(c.figure.period.end, Some(PartialDate::Month(2025, 3)));
         assert!(c.figure.value > 0.0);
     }
@@ -128,7 +147,17 @@ mod tests {
         assert_eq!(c.figure.qualifier, Qualifier::About);
         let mut z = vec![Some(0.0); 12];
         z.extend(vec![Some(3.0); 12]);
-        assert!(year_on_year(&series("2024-01", z, None), Unit::Count).is_none(), "no change from zero");
-        assert!(year_on_year(&series("2024-01", vec![Some(90.0); 24], None), Unit::Percent).is_none(), "rates are not summed");
+        assert!(
+            year_on_year(&series("2024-01", z, None), Unit::Count).is_none(),
+            "no change from zero"
+        );
+        assert!(
+            year_on_year(
+                &series("2024-01", vec![Some(90.0); 24], None),
+                Unit::Percent
+            )
+            .is_none(),
+            "rates are not summed"
+        );
     }
 }

@@ -4,8 +4,11 @@ use scorecards_core::compare::*;
 use scorecards_core::{parse, Dataset};
 use serde_json::json;
 
+/// A test station: id, population, officers, figures.
+type StationSpec<'a> = (&'a str, Option<f64>, Option<f64>, Vec<serde_json::Value>);
+
 /// A data set whose stations have the given (population, officers, figures).
-fn dataset(stations: Vec<(&str, Option<f64>, Option<f64>, Vec<serde_json::Value>)>) -> Dataset {
+fn dataset(stations: Vec<StationSpec<'_>>) -> Dataset {
     let stations: Vec<_> = stations
         .into_iter()
         .map(|(id, pop, officers, figures)| {
@@ -48,11 +51,18 @@ fn yoy(v: f64, year: &str) -> serde_json::Value {
 }
 
 fn standings(l: &League<'_>) -> Vec<(String, Standing)> {
-    l.entries.iter().map(|e| (e.station.id.clone(), e.standing.clone())).collect()
+    l.entries
+        .iter()
+        .map(|e| (e.station.id.clone(), e.standing.clone()))
+        .collect()
 }
 
 fn ranked(rank: usize, tied: bool, percentile: Option<f64>) -> Standing {
-    Standing::Ranked { rank, tied, percentile }
+    Standing::Ranked {
+        rank,
+        tied,
+        percentile,
+    }
 }
 
 #[test]
@@ -105,7 +115,10 @@ fn different_periods_are_not_comparable_and_not_ranked() {
         vec![
             ("a".into(), ranked(1, false, None)),
             ("c".into(), ranked(2, false, None)),
-            ("b".into(), Standing::NotComparable(vec![Difference::Period])),
+            (
+                "b".into(),
+                Standing::NotComparable(vec![Difference::Period])
+            ),
             ("d".into(), Standing::NotReported),
         ]
     );
@@ -115,7 +128,10 @@ fn different_periods_are_not_comparable_and_not_ranked() {
 fn a_lone_comparable_figure_is_not_ranked_and_bounds_are_not_ordered() {
     let mut bound = rate(95.0);
     bound["qualifier"] = json!("at_least");
-    let ds = dataset(vec![("a", None, None, vec![rate(90.0)]), ("b", None, None, vec![bound])]);
+    let ds = dataset(vec![
+        ("a", None, None, vec![rate(90.0)]),
+        ("b", None, None, vec![bound]),
+    ]);
     let sts: Vec<_> = ds.stations().iter().collect();
     let l = league(&ds, &sts, "rate", Measure::Level, Normalisation::None);
     assert_eq!(l.ranked, 0);
@@ -130,7 +146,10 @@ fn a_lone_comparable_figure_is_not_ranked_and_bounds_are_not_ordered() {
 
 #[test]
 fn single_station_and_all_missing() {
-    let ds = dataset(vec![("a", None, None, vec![rate(90.0)]), ("b", None, None, vec![])]);
+    let ds = dataset(vec![
+        ("a", None, None, vec![rate(90.0)]),
+        ("b", None, None, vec![]),
+    ]);
     let one = [&ds.stations()[0]];
     let l = league(&ds, &one, "rate", Measure::Level, Normalisation::None);
     assert_eq!(standings(&l), vec![("a".into(), Standing::Unranked)]);
@@ -155,12 +174,28 @@ fn neutral_metrics_are_never_ranked() {
 #[test]
 fn normalisation_divides_by_the_denominator_and_refuses_zero_or_missing() {
     let ds = dataset(vec![
-        ("a", Some(50_000.0), Some(10.0), vec![level("incidents", 100.0)]),
-        ("b", Some(20_000.0), Some(0.0), vec![level("incidents", 60.0)]),
+        (
+            "a",
+            Some(50_000.0),
+            Some(10.0),
+            vec![level("incidents", 100.0)],
+        ),
+        (
+            "b",
+            Some(20_000.0),
+            Some(0.0),
+            vec![level("incidents", 60.0)],
+        ),
         ("c", None, None, vec![level("incidents", 10.0)]),
     ]);
     let sts: Vec<_> = ds.stations().iter().collect();
-    let l = league(&ds, &sts, "incidents", Measure::Level, Normalisation::Per10kResidents);
+    let l = league(
+        &ds,
+        &sts,
+        "incidents",
+        Measure::Level,
+        Normalisation::Per10kResidents,
+    );
     let a = l.entries.iter().find(|e| e.station.id == "a").unwrap();
     assert_eq!(a.value, Some(20.0));
     assert_eq!(a.denominator.map(|f| f.value), Some(50_000.0));
@@ -169,18 +204,39 @@ fn normalisation_divides_by_the_denominator_and_refuses_zero_or_missing() {
     assert_eq!(c.value, None, "no value is made up");
     // b: 60 / 2 = 30 per 10k, worse than a's 20 (lower is better).
     assert_eq!(l.entries[0].station.id, "a");
-    let l = league(&ds, &sts, "incidents", Measure::Level, Normalisation::PerOfficer);
+    let l = league(
+        &ds,
+        &sts,
+        "incidents",
+        Measure::Level,
+        Normalisation::PerOfficer,
+    );
     let b = l.entries.iter().find(|e| e.station.id == "b").unwrap();
-    assert_eq!(b.standing, Standing::NoDenominator, "zero officers is no denominator");
+    assert_eq!(
+        b.standing,
+        Standing::NoDenominator,
+        "zero officers is no denominator"
+    );
 }
 
 #[test]
 fn rates_and_changes_are_not_normalised() {
-    let ds = dataset(vec![("a", Some(10_000.0), None, vec![rate(90.0), yoy(-3.0, "2024")])]);
+    let ds = dataset(vec![(
+        "a",
+        Some(10_000.0),
+        None,
+        vec![rate(90.0), yoy(-3.0, "2024")],
+    )]);
     let st = &ds.stations()[0];
     assert!(!Normalisation::Per10kResidents.applies_to(&st.figures[0]));
     assert!(!Normalisation::Per10kResidents.applies_to(&st.figures[1]));
-    let l = league(&ds, &[st], "rate", Measure::Level, Normalisation::Per10kResidents);
+    let l = league(
+        &ds,
+        &[st],
+        "rate",
+        Measure::Level,
+        Normalisation::Per10kResidents,
+    );
     assert_eq!(l.entries[0].value, Some(90.0), "a rate stays a rate");
 }
 
@@ -204,21 +260,44 @@ fn percentiles_need_enough_stations() {
         })
         .collect();
     // e beats 4 of 4; c and d beat 2 and tie 1; b beats 1; a none.
-    assert_eq!(p, vec![Some(100.0), Some(62.5), Some(62.5), Some(25.0), Some(0.0)]);
+    assert_eq!(
+        p,
+        vec![Some(100.0), Some(62.5), Some(62.5), Some(25.0), Some(0.0)]
+    );
     let four: Vec<_> = sts[..4].to_vec();
     let l = league(&ds, &four, "rate", Measure::Level, Normalisation::None);
-    assert!(l.entries.iter().all(|e| matches!(e.standing, Standing::Ranked { percentile: None, .. })));
+    assert!(l.entries.iter().all(|e| matches!(
+        e.standing,
+        Standing::Ranked {
+            percentile: None,
+            ..
+        }
+    )));
 }
 
 #[test]
 fn scoped_figures_are_only_a_fallback() {
     let mut scoped = level("incidents", 5.0);
     scoped["scope"] = json!({"zh": "某调解室"});
-    let ds = dataset(vec![("a", None, None, vec![scoped.clone(), level("incidents", 50.0)]), ("b", None, None, vec![scoped])]);
+    let ds = dataset(vec![
+        (
+            "a",
+            None,
+            None,
+            vec![scoped.clone(), level("incidents", 50.0)],
+        ),
+        ("b", None, None, vec![scoped]),
+    ]);
     let a = &ds.stations()[0];
-    assert_eq!(pick(a, "incidents", Measure::Level).map(|f| f.value), Some(50.0));
+    assert_eq!(
+        pick(a, "incidents", Measure::Level).map(|f| f.value),
+        Some(50.0)
+    );
     let b = &ds.stations()[1];
-    assert_eq!(pick(b, "incidents", Measure::Level).map(|f| f.value), Some(5.0));
+    assert_eq!(
+        pick(b, "incidents", Measure::Level).map(|f| f.value),
+        Some(5.0)
+    );
     let sts: Vec<_> = ds.stations().iter().collect();
     let l = league(&ds, &sts, "incidents", Measure::Level, Normalisation::None);
     let b = l.entries.iter().find(|e| e.station.id == "b").unwrap();
@@ -227,20 +306,31 @@ fn scoped_figures_are_only_a_fallback() {
 
 #[test]
 fn search_and_population_bands() {
-    let ds = dataset(vec![("meijiang", Some(53_000.0), None, vec![]), ("xishan", Some(110_000.0), None, vec![]), ("x", None, None, vec![])]);
+    let ds = dataset(vec![
+        ("meijiang", Some(53_000.0), None, vec![]),
+        ("xishan", Some(110_000.0), None, vec![]),
+        ("x", None, None, vec![]),
+    ]);
     let st = &ds.stations()[0];
     assert!(matches_search(st, "MEI"));
     assert!(matches_search(st, "meijiang所"));
     assert!(matches_search(st, "meijiang STATION"));
     assert!(!matches_search(st, "xishan"));
     assert_eq!(PopulationBand::of(st), Some(PopulationBand::From50kTo100k));
-    assert_eq!(PopulationBand::of(&ds.stations()[1]), Some(PopulationBand::From100kTo200k));
+    assert_eq!(
+        PopulationBand::of(&ds.stations()[1]),
+        Some(PopulationBand::From100kTo200k)
+    );
     assert_eq!(PopulationBand::of(&ds.stations()[2]), None);
 }
 
 #[test]
 fn the_seed_figures_are_honestly_not_comparable() {
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../public/data/seeds.json")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../public/data/seeds.json"
+    ))
+    .unwrap();
     let ds = parse(&bytes, "seeds.json").unwrap();
     let sts: Vec<_> = ds.stations().iter().collect();
     let l = league(&ds, &sts, "incidents", Measure::Change, Normalisation::None);
@@ -271,7 +361,10 @@ fn changes_are_computed_from_series_when_not_reported_and_say_so() {
     let l = league(&ds, &sts, "incidents", Measure::Change, Normalisation::None);
     let by = |id: &str| l.entries.iter().find(|e| e.station.id == id).unwrap();
     assert!(by("a").computed.is_some() && by("b").computed.is_some());
-    assert!(by("c").computed.is_none(), "a reported figure wins over a computed one");
+    assert!(
+        by("c").computed.is_none(),
+        "a reported figure wins over a computed one"
+    );
     assert_eq!(by("a").value, Some(-10.0));
     assert_eq!(by("b").value, Some(20.0));
     // All three cover 2025 year-on-year: comparable and ranked.

@@ -1,7 +1,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use scorecards_core::compare::{league, pick_or_compute, Basis, League, Measure, Normalisation, Standing};
+use scorecards_core::compare::{
+    league, pick_or_compute, Basis, League, Measure, Normalisation, Standing,
+};
 use scorecards_core::i18n::{computed_note, difference_name, family_name};
 use scorecards_core::{export, format, Dataset, Family, Lang, Metric, Station, Unit};
 
@@ -104,11 +106,18 @@ fn options(ds: &Dataset, ids: &[String], lang: Lang) -> impl IntoView {
 }
 
 /// The (metric, measure) rows that at least one chosen station reports, in catalogue order.
-fn rows_of<'a>(ds: &'a Dataset, stations: &[&Station], family: Family) -> Vec<(&'a Metric, Measure)> {
+fn rows_of<'a>(
+    ds: &'a Dataset,
+    stations: &[&Station],
+    family: Family,
+) -> Vec<(&'a Metric, Measure)> {
     let mut out = Vec::new();
     for m in ds.document().metrics.iter().filter(|m| m.family == family) {
         for measure in [Measure::Level, Measure::Change] {
-            if stations.iter().any(|st| pick_or_compute(ds, st, &m.id, measure).is_some()) {
+            if stations
+                .iter()
+                .any(|st| pick_or_compute(ds, st, &m.id, measure).is_some())
+            {
                 out.push((m, measure));
             }
         }
@@ -169,11 +178,14 @@ fn measure_name(lang: Lang, m: Measure) -> &'static str {
 }
 
 fn basis_text(lang: Lang, b: &Basis) -> String {
-    [format::period(lang, &b.period), format::baseline(lang, b.baseline.as_ref())]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
+    [
+        format::period(lang, &b.period),
+        format::baseline(lang, b.baseline.as_ref()),
+    ]
+    .into_iter()
+    .filter(|t| !t.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 fn compare_row(

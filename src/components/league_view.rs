@@ -2,8 +2,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use scorecards_core::compare::{
-    league, matches_search, pick_or_compute, Entry, League, Measure, Normalisation, PopulationBand, Standing,
-    MIN_FOR_PERCENTILE,
+    league, matches_search, pick_or_compute, Entry, League, Measure, Normalisation, PopulationBand,
+    Standing, MIN_FOR_PERCENTILE,
 };
 use scorecards_core::i18n::{band_name, computed_note, difference_name, normalisation_name};
 use scorecards_core::query::{RankQuery, SortKey};
@@ -60,7 +60,10 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
 /// The metric and measure shown: as asked, else the metric reported by most stations.
 fn choice(ds: &Dataset, q: &RankQuery) -> (String, Measure) {
     let reported = |m: &str, measure: Measure| {
-        ds.stations().iter().filter(|st| pick_or_compute(ds, st, m, measure).is_some()).count()
+        ds.stations()
+            .iter()
+            .filter(|st| pick_or_compute(ds, st, m, measure).is_some())
+            .count()
     };
     let metric = q
         .metric
@@ -70,7 +73,12 @@ fn choice(ds: &Dataset, q: &RankQuery) -> (String, Measure) {
             ds.document()
                 .metrics
                 .iter()
-                .max_by_key(|m| (reported(&m.id, Measure::Level) + reported(&m.id, Measure::Change), std::cmp::Reverse(m.id.clone())))
+                .max_by_key(|m| {
+                    (
+                        reported(&m.id, Measure::Level) + reported(&m.id, Measure::Change),
+                        std::cmp::Reverse(m.id.clone()),
+                    )
+                })
                 .map(|m| m.id.clone())
         })
         .unwrap_or_default();
@@ -87,7 +95,11 @@ fn choice(ds: &Dataset, q: &RankQuery) -> (String, Measure) {
 fn filtered<'a>(ds: &'a Dataset, q: &RankQuery) -> Vec<&'a Station> {
     ds.stations()
         .iter()
-        .filter(|st| q.province.as_ref().is_none_or(|p| st.region.province.zh == *p))
+        .filter(|st| {
+            q.province
+                .as_ref()
+                .is_none_or(|p| st.region.province.zh == *p)
+        })
         .filter(|st| q.band.is_none_or(|b| PopulationBand::of(st) == Some(b)))
         .filter(|st| matches_search(st, &q.search))
         .collect()
@@ -104,7 +116,11 @@ fn controls(ds: &Dataset, q: &RankQuery, lang: Lang) -> impl IntoView {
         .filter(|m| ds.stations().iter().any(|st| st.figures.iter().any(|f| f.metric == m.id)))
         .map(|m| view! { <option value=m.id.clone() selected=m.id == metric>{lang.pick(&m.label).to_string()}</option> })
         .collect_view();
-    let mut provinces: Vec<&str> = ds.stations().iter().map(|st| st.region.province.zh.as_str()).collect();
+    let mut provinces: Vec<&str> = ds
+        .stations()
+        .iter()
+        .map(|st| st.region.province.zh.as_str())
+        .collect();
     provinces.sort_unstable();
     provinces.dedup();
     let province_options = provinces
@@ -130,7 +146,11 @@ fn controls(ds: &Dataset, q: &RankQuery, lang: Lang) -> impl IntoView {
     };
     let measures = [Measure::Level, Measure::Change]
         .map(|m| {
-            let name = if m == Measure::Level { s.measure_level } else { s.measure_change };
+            let name = if m == Measure::Level {
+                s.measure_level
+            } else {
+                s.measure_change
+            };
             view! { <option value=m.code() selected=m == measure>{name}</option> }
         })
         .to_vec()
@@ -164,9 +184,13 @@ fn sorted<'a>(l: &League<'a>, q: &RankQuery, lang: Lang) -> Vec<Entry<'a>> {
         .collect();
     match q.sort {
         SortKey::Rank => {}
-        SortKey::Name => ranked.sort_by(|a, b| lang.pick(&a.station.name).cmp(lang.pick(&b.station.name))),
+        SortKey::Name => {
+            ranked.sort_by(|a, b| lang.pick(&a.station.name).cmp(lang.pick(&b.station.name)))
+        }
         SortKey::Region => ranked.sort_by_key(|e| region_text(e.station, lang)),
-        SortKey::Value => ranked.sort_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0))),
+        SortKey::Value => {
+            ranked.sort_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)))
+        }
     }
     if q.descending {
         ranked.reverse();
@@ -219,7 +243,11 @@ fn table(ds: &Arc<Dataset>, q: &RankQuery, lang: Lang) -> impl IntoView {
         .collect();
     let sort_header = move |key: SortKey, label: &'static str| {
         let aria = if q.sort == key {
-            if q.descending { "descending" } else { "ascending" }
+            if q.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
         } else {
             "none"
         };
@@ -234,17 +262,45 @@ fn table(ds: &Arc<Dataset>, q: &RankQuery, lang: Lang) -> impl IntoView {
             </th>
         }
     };
-    let metric_label = ds.metric(&metric).map(|m| lang.pick(&m.label).to_string()).unwrap_or_default();
+    let metric_label = ds
+        .metric(&metric)
+        .map(|m| lang.pick(&m.label).to_string())
+        .unwrap_or_default();
     let summary = match lang {
-        Lang::Zh => format!("{metric_label}：{} 个派出所参与排名，{} 个口径不同，{} 个未报告。", l.ranked, l.entries.iter().filter(|e| matches!(e.standing, Standing::NotComparable(_) | Standing::NoDenominator)).count(), missing.len()),
-        Lang::En => format!("{metric_label}: {} stations ranked, {} on another basis, {} not reporting.", l.ranked, l.entries.iter().filter(|e| matches!(e.standing, Standing::NotComparable(_) | Standing::NoDenominator)).count(), missing.len()),
+        Lang::Zh => format!(
+            "{metric_label}：{} 个派出所参与排名，{} 个口径不同，{} 个未报告。",
+            l.ranked,
+            l.entries
+                .iter()
+                .filter(|e| matches!(
+                    e.standing,
+                    Standing::NotComparable(_) | Standing::NoDenominator
+                ))
+                .count(),
+            missing.len()
+        ),
+        Lang::En => format!(
+            "{metric_label}: {} stations ranked, {} on another basis, {} not reporting.",
+            l.ranked,
+            l.entries
+                .iter()
+                .filter(|e| matches!(
+                    e.standing,
+                    Standing::NotComparable(_) | Standing::NoDenominator
+                ))
+                .count(),
+            missing.len()
+        ),
     };
     let basis = l.basis.as_ref().map(|b| {
-        [format::period(lang, &b.period), format::baseline(lang, b.baseline.as_ref())]
-            .into_iter()
-            .filter(|t| !t.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · ")
+        [
+            format::period(lang, &b.period),
+            format::baseline(lang, b.baseline.as_ref()),
+        ]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
     });
     view! {
         <p class="ssc__summary" role="status">{summary}{basis.map(|b| match lang { Lang::Zh => format!(" 可比口径：{b}"), Lang::En => format!(" Compared on: {b}") })}</p>
@@ -276,15 +332,26 @@ fn table(ds: &Arc<Dataset>, q: &RankQuery, lang: Lang) -> impl IntoView {
     }
 }
 
-fn ranked_row(ds: &Arc<Dataset>, e: &Entry<'_>, ranked: usize, per: Option<&'static str>, lang: Lang) -> impl IntoView {
+fn ranked_row(
+    ds: &Arc<Dataset>,
+    e: &Entry<'_>,
+    ranked: usize,
+    per: Option<&'static str>,
+    lang: Lang,
+) -> impl IntoView {
     let s = lang.strings();
     let fig = e.figure.expect("comparable entries have a figure");
     let rank = match e.standing {
-        Standing::Ranked { rank, tied, .. } => format!("{rank}{} / {ranked}", if tied { "=" } else { "" }),
+        Standing::Ranked { rank, tied, .. } => {
+            format!("{rank}{} / {ranked}", if tied { "=" } else { "" })
+        }
         _ => s.unranked.to_string(),
     };
     let percentile = match e.standing {
-        Standing::Ranked { percentile: Some(p), .. } => format!("{}%", format::plain_number(p.round())),
+        Standing::Ranked {
+            percentile: Some(p),
+            ..
+        } => format!("{}%", format::plain_number(p.round())),
         _ => "—".to_string(),
     };
     let value = match (per, e.value, e.denominator) {

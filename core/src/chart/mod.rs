@@ -1,0 +1,38 @@
+//! Charts of monthly series, in two layers.
+//!
+//! - Pure preparation and layout ([`prepare`](self#preparation) and [`scale`](self#scales)):
+//!   runs split at missing months, year-on-year alignment, summaries, ticks and pixel
+//!   mapping. No drawing, no browser.
+//! - Drawing ([`draw_trend`]), generic over any plotters [`DrawingBackend`](plotters::prelude::DrawingBackend):
+//!   the browser draws to a canvas, the tests to SVG. Text never goes through plotters (whose
+//!   browser font code measures text by inserting styled elements into the page, which a strict
+//!   CSP forbids); labels go to a [`LabelSink`] that the browser implements with the canvas'
+//!   own `fillText`.
+//!
+//! # Preparation
+//! [`runs`], [`year_over_year`], [`summarize`], [`summary_text`], [`table_rows`].
+//!
+//! # Scales
+//! [`nice_ticks`], [`month_step`], [`month_ticks`], [`LinearScale`].
+
+mod draw;
+mod palette;
+mod prepare;
+mod scale;
+
+pub use draw::{
+    draw_trend, layout, style_of, Anchor, BaselineRule, CollectedLabel, HAlign, LabelSink, Labels,
+    Layout, LegendItem, PlacedPoint, PlotRect, TrendSpec, TrendView, VAlign,
+};
+pub use palette::{
+    series_style, Dash, Rgb, SeriesStyle, BACKGROUND, BASELINE, BASELINE_DASH, GRID, INK, SERIES,
+};
+pub use prepare::{
+    change_on_year_ago, months, points, runs, series_csv, split_runs, status_at, status_text,
+    summarize, summary_text, table_rows, year_mean, year_over_year, Point, Run, Summary, TableRow,
+    YearOverYear,
+};
+pub use scale::{
+    approx_text_width, calendar_month, month_label, month_step, month_ticks, nice_step,
+    nice_ticks, value_label, LinearScale, MonthStep, Ticks,
+};
