@@ -4,7 +4,7 @@
 
 use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
-use plotters::element::{Circle, DashedPathElement, PathElement};
+use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::{RGBColor, ShapeStyle};
 
@@ -143,11 +143,22 @@ pub struct PlacedPoint {
     pub y: f64,
 }
 
+/// What a legend entry shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LegendKind {
+    /// A line sample of a series.
+    Line(SeriesStyle),
+    /// The hollow marker of an estimated value.
+    Estimated,
+    /// The shading of a month that is not reported.
+    Missing,
+}
+
 /// A legend entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendItem {
-    /// A line sample of this style, or `None` for the hollow estimated-value marker.
-    pub style: Option<SeriesStyle>,
+    /// Its sample.
+    pub kind: LegendKind,
     /// The text.
     pub text: String,
     /// Left end of the sample, backend pixels.
@@ -181,6 +192,8 @@ pub struct Layout {
     pub legend: Vec<LegendItem>,
     /// The year of the year-on-year view's main series.
     pub year: Option<i32>,
+    /// Months shaded as not reported (timeline view): x positions in `x_scale`'s units.
+    pub missing: Vec<i64>,
 }
 
 impl Layout {
@@ -224,51 +237,93 @@ fn is_percent(unit: Unit) -> bool {
     matches!(unit, Unit::Percent | Unit::PercentagePoints)
 }
 
+/// The series of a view, and where their points go along x.
+struct Prepared {
+    runs: Vec<Vec<Run>>,
+    x_of: fn(&Point) -> f64,
+    year: Option<i32>,
+    domain: (i64, i64),
+}
+
+fn prepared(spec: &TrendSpec) -> Prepared {
+    match spec.view {
+        TrendView::Timeline => {
+            let span = prepare::months(spec.series);
+            let domain = match (span.first(), span.last()) {
+                (Some(a), Some(b)) => (a.0, b.0),
+                _ => (0, 0),
+            };
+            Prepared {
+                runs: vec![prepare::runs(spec.series)],
+                x_of: |p| p.month as f64,
+                year: None,
+                domain,
+            }
+        }
+        TrendView::YearOnYear => {
+            let yoy = prepare::year_over_year(spec.series);
+            Prepared {
+                runs: yoy.as_ref().map_or_else(
+                    || vec![Vec::new(), Vec::new()],
+                    |y| vec![y.current_runs(), y.previous_runs()],
+                ),
+                x_of: |p| p.month.rem_euclid(12) as f64,
+                year: yoy.map(|y| y.year),
+                domain: (0, 11),
+            }
+        }
+    }
+}
+
 /// Lays out a trend chart in a `width` × `height` area (backend pixels). Pure: the same data
 /// and box always give the same pixels.
 pub fn layout(spec: &TrendSpec, width: f64, height: f64) -> Layout {
     let r = spec.pixel_ratio.max(0.1);
     let font = spec.font_px * r;
     let lang = spec.lang;
-    let (runs, xs_of, year, x_domain): (Vec<Vec<Run>>, fn(&Point) -> f64, Option<i32>, (i64, i64)) =
-        match spec.view {
-            TrendView::Timeline => {
-                let span = prepare::months(spec.series);
-                let domain = match (span.first(), span.last()) {
-                    (Some(a), Some(b)) => (a.0, b.0),
-                    _ => (0, 0),
-                };
-                (vec![prepare::runs(spec.series)], |p| p.month as f64, None, domain)
-            }
-            TrendView::YearOnYear => match prepare::year_over_year(spec.series) {
-                Some(y) => (
-                    vec![y.current_runs(), y.previous_runs()],
-                    |p| p.month.rem_euclid(12) as f64,
-                    Some(y.year),
-                    (0, 11),
-                ),
-                None => (vec![Vec::new(), Vec::new()], |p| p.month as f64, None, (0, 11)),
-            },
-        };
+    let Prepared {
+        runs,
+        x_of: xs_of,
+        year,
+        domain: x_domain,
+    } = prepared(spec);
 
     // Legend (year-on-year: the two years; any view: the estimated-value marker).
-    let mut legend_texts: Vec<(Option<SeriesStyle>, String)> = Vec::new();
+    let mut legend_texts: Vec<(LegendKind, String)> = Vec::new();
     if let Some(y) = year {
         let name = |y: i32| match lang {
             Lang::Zh => format!("{y}年"),
             Lang::En => y.to_string(),
         };
-        legend_texts.push((Some(style_of(0)), name(y)));
-        legend_texts.push((Some(style_of(1)), name(y - 1)));
+        legend_texts.push((LegendKind::Line(style_of(0)), name(y)));
+        legend_texts.push((LegendKind::Line(style_of(1)), name(y - 1)));
     }
     let any_estimated = runs.iter().flatten().flatten().any(|p| p.is_estimated());
     if any_estimated {
         legend_texts.push((
-            None,
+            LegendKind::Estimated,
             prepare::status_text(lang, crate::model::ValueStatus::Estimated).to_string(),
         ));
     }
-    let legend_h = if legend_texts.is_empty() { 0.0 } else { font * 1.6 };
+    let missing: Vec<i64> = match spec.view {
+        TrendView::Timeline => prepare::months(spec.series)
+            .into_iter()
+            .filter(|(_, p)| p.is_none())
+            .map(|(m, _)| m)
+            .collect(),
+        TrendView::YearOnYear => Vec::new(),
+    };
+    if !missing.is_empty() {
+        legend_texts.push((
+            LegendKind::Missing,
+            prepare::status_text(lang, crate::model::ValueStatus::Missing).to_string(),
+        ));
+    }
+    let legend_h = if legend_texts.is_empty() {
+        0.0
+    } else {
+        font * 1.6
+    };
 
     // Value axis.
     let mut values: Vec<f64> = runs.iter().flatten().flatten().map(|p| p.value).collect();
@@ -277,7 +332,9 @@ pub fn layout(spec: &TrendSpec, width: f64, height: f64) -> Layout {
     }
     let (lo, hi) = values
         .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| (a.min(v), b.max(v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+            (a.min(v), b.max(v))
+        });
     let top = legend_h + font * 0.8 + 4.0 * r;
     let bottom = height - (font * 1.6 + 8.0 * r);
     let max_ticks = (((bottom - top) / (font * 2.5)).floor() as usize).clamp(2, 8);
@@ -350,10 +407,10 @@ pub fn layout(spec: &TrendSpec, width: f64, height: f64) -> Layout {
     // Legend positions, left to right.
     let mut legend = Vec::new();
     let mut lx = plot.left;
-    for (style, text) in legend_texts {
+    for (kind, text) in legend_texts {
         let w = scale::approx_text_width(&text, font);
         legend.push(LegendItem {
-            style,
+            kind,
             text,
             x: lx,
             y: (font * 0.8 + 2.0 * r).round(),
@@ -373,6 +430,7 @@ pub fn layout(spec: &TrendSpec, width: f64, height: f64) -> Layout {
         points,
         legend,
         year,
+        missing,
     }
 }
 
@@ -441,6 +499,15 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
     let p = lay.plot;
 
     root.fill(&rgb(palette::BACKGROUND))?;
+
+    // Months not reported: a light band each, so a gap reads as "no data", not as a break.
+    for &m in &lay.missing {
+        let (x0, x1) = (lay.x_of(m as f64 - 0.5), lay.x_of(m as f64 + 0.5));
+        root.draw(&Rectangle::new(
+            [(px(x0), px(p.top)), (px(x1), px(p.bottom))],
+            fill(palette::MISSING),
+        ))?;
+    }
 
     // Grid and value labels.
     let percent = spec.unit == Unit::Percent;
@@ -520,15 +587,22 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
     // Legend.
     for item in &lay.legend {
         let y = item.y;
-        match item.style {
-            Some(s) => line(
+        match item.kind {
+            LegendKind::Line(s) => line(
                 root,
                 vec![(px(item.x), px(y)), (px(item.x + 24.0 * r), px(y))],
                 stroke(s.color, 2.0 * r),
                 s.dash,
                 r,
             )?,
-            None => {
+            LegendKind::Missing => root.draw(&Rectangle::new(
+                [
+                    (px(item.x + 6.0 * r), px(y - 6.0 * r)),
+                    (px(item.x + 18.0 * r), px(y + 6.0 * r)),
+                ],
+                fill(palette::MISSING),
+            ))?,
+            LegendKind::Estimated => {
                 let c = (px(item.x + 12.0 * r), px(y));
                 root.draw(&Circle::new(
                     c,
@@ -537,7 +611,13 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
                 ))?;
             }
         }
-        text(item.x + 30.0 * r, y, &item.text, HAlign::Start, VAlign::Middle);
+        text(
+            item.x + 30.0 * r,
+            y,
+            &item.text,
+            HAlign::Start,
+            VAlign::Middle,
+        );
     }
 
     if lay.points.is_empty() {

@@ -1,4 +1,4 @@
-//! Charts of monthly series, in two layers.
+//! Charts: monthly trends and station comparisons, in layers.
 //!
 //! - Pure preparation and layout ([`prepare`](self#preparation) and [`scale`](self#scales)):
 //!   runs split at missing months, year-on-year alignment, summaries, ticks and pixel
@@ -8,6 +8,8 @@
 //!   browser font code measures text by inserting styled elements into the page, which a strict
 //!   CSP forbids); labels go to a [`LabelSink`] that the browser implements with the canvas'
 //!   own `fillText`.
+//! - The comparison bar chart ([`draw_bars`]): comparable figures only ([`comparable_bars`]),
+//!   best first, the metric's polarity written on the chart.
 //!
 //! # Preparation
 //! [`runs`], [`year_over_year`], [`summarize`], [`summary_text`], [`table_rows`].
@@ -15,17 +17,24 @@
 //! # Scales
 //! [`nice_ticks`], [`month_step`], [`month_ticks`], [`LinearScale`].
 
+mod bars;
 mod draw;
 mod palette;
 mod prepare;
 mod scale;
+mod text;
 
+pub use bars::{
+    bar_chart_height, bar_layout, bar_value_text, comparable_bars, draw_bars, polarity_note, Bar,
+    BarLayout, BarSpec, PlacedBar,
+};
 pub use draw::{
     draw_trend, layout, style_of, Anchor, BaselineRule, CollectedLabel, HAlign, LabelSink, Labels,
-    Layout, LegendItem, PlacedPoint, PlotRect, TrendSpec, TrendView, VAlign,
+    Layout, LegendItem, LegendKind, PlacedPoint, PlotRect, TrendSpec, TrendView, VAlign,
 };
 pub use palette::{
-    series_style, Dash, Rgb, SeriesStyle, BACKGROUND, BASELINE, BASELINE_DASH, GRID, INK, SERIES,
+    series_style, Dash, Rgb, SeriesStyle, BACKGROUND, BASELINE, BASELINE_DASH, GRID, INK, MISSING,
+    SERIES,
 };
 pub use prepare::{
     change_on_year_ago, months, points, runs, series_csv, split_runs, status_at, status_text,
@@ -33,6 +42,7 @@ pub use prepare::{
     YearOverYear,
 };
 pub use scale::{
-    approx_text_width, calendar_month, month_label, month_step, month_ticks, nice_step,
-    nice_ticks, value_label, LinearScale, MonthStep, Ticks,
+    approx_text_width, calendar_month, month_label, month_step, month_ticks, nice_step, nice_ticks,
+    value_label, LinearScale, MonthStep, Ticks,
 };
+pub use text::{chart_strings, monthly_mean_label, point_text, ChartStrings};

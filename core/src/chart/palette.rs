@@ -87,6 +87,9 @@ pub fn series_style(i: usize) -> SeriesStyle {
 pub const INK: Rgb = Rgb(51, 51, 51);
 /// Grid lines: light enough to recede, dark enough to print.
 pub const GRID: Rgb = Rgb(217, 217, 217);
+/// The band behind a month that is not reported (visible on screen and in grey print, and
+/// lighter than any series).
+pub const MISSING: Rgb = Rgb(238, 238, 238);
 /// The baseline rule (black, dashed: distinct from every series colour).
 pub const BASELINE: Rgb = Rgb(0, 0, 0);
 /// The baseline's dash pattern.

@@ -191,7 +191,9 @@ pub fn month_step(first: i64, last: i64, width_px: f64, min_label_px: f64) -> Mo
 pub fn month_ticks(first: i64, last: i64, step: MonthStep) -> Vec<i64> {
     let (first, last) = (first.min(last), first.max(last));
     let every = step.months();
-    let ticks: Vec<i64> = (first..=last).filter(|m| m.rem_euclid(every) == 0).collect();
+    let ticks: Vec<i64> = (first..=last)
+        .filter(|m| m.rem_euclid(every) == 0)
+        .collect();
     if ticks.is_empty() {
         vec![first]
     } else {

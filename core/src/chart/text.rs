@@ -1,0 +1,78 @@
+//! The charts' own interface texts (one typed table per language) and the texts built from
+//! chart data: the readout of one point and the baseline's label.
+
+use super::prepare::Point;
+use crate::format;
+use crate::i18n::Lang;
+use crate::model::{Qualifier, Unit};
+
+/// Fixed texts around a chart.
+#[derive(Debug)]
+#[allow(missing_docs)]
+pub struct ChartStrings {
+    pub views: &'static str,
+    pub timeline: &'static str,
+    pub year_on_year: &'static str,
+    pub data_table: &'static str,
+    pub month: &'static str,
+    pub value: &'static str,
+    pub status: &'static str,
+    pub download_png: &'static str,
+    pub download_csv: &'static str,
+    /// How to read the chart with the keyboard or a pointer.
+    pub keys_hint: &'static str,
+}
+
+const ZH: ChartStrings = ChartStrings {
+    views: "图表视图",
+    timeline: "逐月走势",
+    year_on_year: "同比（今年对去年）",
+    data_table: "数据表",
+    month: "月份",
+    value: "数值",
+    status: "状态",
+    download_png: "下载图片（PNG）",
+    download_csv: "下载数据（CSV）",
+    keys_hint: "用左右方向键或鼠标逐月查看数值，Home/End 跳到首尾。",
+};
+
+const EN: ChartStrings = ChartStrings {
+    views: "Chart view",
+    timeline: "Month by month",
+    year_on_year: "Year on year (this year over last)",
+    data_table: "Data table",
+    month: "Month",
+    value: "Value",
+    status: "Status",
+    download_png: "Download image (PNG)",
+    download_csv: "Download data (CSV)",
+    keys_hint: "Use the left and right arrow keys or the pointer to read each month; Home and End jump to the ends.",
+};
+
+/// The chart texts of a language.
+pub fn chart_strings(lang: Lang) -> &'static ChartStrings {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+/// The label of the baseline rule drawn at a year's monthly mean: `2025年月均`, `2025 monthly mean`.
+pub fn monthly_mean_label(lang: Lang, year: i32) -> String {
+    match lang {
+        Lang::Zh => format!("{year}年月均"),
+        Lang::En => format!("{year} monthly mean"),
+    }
+}
+
+/// The readout of one point: `2025年3月：50（估计）`, `Mar 2025: 50 (estimated)`.
+pub fn point_text(lang: Lang, unit: Unit, p: &Point) -> String {
+    let month = format::date(lang, &p.date());
+    let value = format::amount(lang, p.value, unit, Qualifier::Exact);
+    match (lang, p.is_estimated()) {
+        (Lang::Zh, false) => format!("{month}：{value}"),
+        (Lang::Zh, true) => format!("{month}：{value}（估计）"),
+        (Lang::En, false) => format!("{month}: {value}"),
+        (Lang::En, true) => format!("{month}: {value} (estimated)"),
+    }
+}
