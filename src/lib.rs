@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 mod app;
+mod chart;
 mod components;
 mod data;
 mod download;

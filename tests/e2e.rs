@@ -293,6 +293,7 @@ async fn axe_finds_no_accessibility_violations() {
         "/?view=compare&compare=meijiang,xishan,zhaobaoshan",
         "/?src=/fixtures/league.json&view=rank&lang=en&metric=incidents",
         "/?src=/fixtures/league.json&view=rank&metric=disputes_mediated&norm=per10k&theme=dark",
+        "/?src=data/demo-synthetic.json&station=syn-00001&lang=en",
         "/examples/portal.html",
         "/examples/two-instances.html",
         "/examples/themes.html",

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use scorecards_core::i18n::family_name;
 use scorecards_core::{format, Dataset, Family, Figure, Lang, Polarity, Station};
 
-use crate::components::SourceRef;
+use crate::components::{SourceRef, TrendChart};
 use crate::state::Ui;
 
 /// One family's figures as a table: figure, value, period, baseline, source (with the
@@ -12,7 +12,16 @@ use crate::state::Ui;
 #[component]
 pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> impl IntoView {
     let ui = Ui::get();
-    move || {
+    // One trend chart per monthly series of this family (charts follow the language themselves).
+    let charts = station
+        .series
+        .iter()
+        .filter_map(|s| {
+            let m = ds.metric(&s.metric).filter(|m| m.family == family)?;
+            Some(view! { <TrendChart series=Arc::new(s.clone()) metric=Arc::new(m.clone()) /> })
+        })
+        .collect_view();
+    let content = move || {
         let lang = ui.lang.get();
         let s = lang.strings();
         let figures = ds.figures(&station, family);
@@ -51,11 +60,15 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
             .into_any()
         };
         view! {
-            <section class=format!("ssc__panel ssc__panel--{}", family_class(family)) data-family=family_class(family)>
-                <h3 class="ssc__panel-title">{family_name(lang, family)}</h3>
-                {body}
-            </section>
+            <h3 class="ssc__panel-title">{family_name(lang, family)}</h3>
+            {body}
         }
+    };
+    view! {
+        <section class=format!("ssc__panel ssc__panel--{}", family_class(family)) data-family=family_class(family)>
+            {content}
+            {charts}
+        </section>
     }
 }
 

@@ -14,6 +14,7 @@ mod scorecard;
 mod source_list;
 mod source_ref;
 pub(crate) mod station_link;
+mod trend_chart;
 
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
@@ -29,3 +30,4 @@ pub use scorecard::Scorecard;
 pub use source_list::SourceList;
 pub use source_ref::SourceRef;
 pub use station_link::StationLink;
+pub use trend_chart::TrendChart;
