@@ -87,12 +87,7 @@ async fn five_stations_can_be_added_and_removed_and_the_address_follows() {
             && url.contains("compare=meijiang%2Cxishan%2Cguizhu%2Czhaobaoshan%2Chuazhonglu"),
         "{url}"
     );
-    b.c.find(Locator::Css(".ssc__chip-remove"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click(".ssc__chip-remove").await;
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     assert_eq!(
         b.texts(".ssc__table--compare thead th[data-station]")
@@ -160,23 +155,13 @@ async fn league_table_ranks_filters_sorts_and_sets_apart() {
         .await
         .contains("province=%E6%B5%99%E6%B1%9F%E7%9C%81"));
     // Sort by name, then reverse.
-    b.c.find(Locator::XPath("//th/button[text()='Station']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click_xpath("//th/button[text()='Station']").await;
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     assert_eq!(
         ranked_ids(&b).await,
         ["hangzhou-a", "hangzhou-b", "ningbo-c", "shaoxing-h"]
     );
-    b.c.find(Locator::XPath("//th/button[text()='Station']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click_xpath("//th/button[text()='Station']").await;
     tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     assert_eq!(
         ranked_ids(&b).await,
@@ -213,12 +198,7 @@ async fn the_csv_download_holds_the_table_with_sources() {
     b.open(&format!("{LEAGUE}&metric=mediation_success_rate"))
         .await;
     b.js("window.__blobs = []; const orig = URL.createObjectURL; URL.createObjectURL = (blob) => { window.__blobs.push(blob); return orig(blob); }; return 0;").await;
-    b.c.find(Locator::XPath("//button[text()='下载 CSV']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click_xpath("//button[text()='下载 CSV']").await;
     let csv = b
         .c
         .execute_async("const done = arguments[0]; window.__blobs[0].arrayBuffer().then(buf => done([...new Uint8Array(buf)]));", vec![])
@@ -253,26 +233,10 @@ async fn the_csv_download_holds_the_table_with_sources() {
 async fn back_and_forward_move_between_views() {
     let b = browser(1280, 1000).await;
     b.open("/").await;
-    b.c.find(Locator::XPath("//nav//button[text()='排行']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.c.wait()
-        .for_element(Locator::Css(".ssc__league"))
-        .await
-        .unwrap();
-    b.c.find(Locator::XPath("//nav//button[text()='对比']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.c.wait()
-        .for_element(Locator::Css(".ssc__compare"))
-        .await
-        .unwrap();
+    b.click_xpath("//nav//button[text()='排行']").await;
+    b.wait_css(".ssc__league").await;
+    b.click_xpath("//nav//button[text()='对比']").await;
+    b.wait_css(".ssc__compare").await;
     b.c.back().await.unwrap();
     b.c.wait()
         .for_element(Locator::Css(".ssc__league"))
@@ -314,10 +278,7 @@ async fn keyboard_walkthrough_from_directory_to_comparison() {
         .send_keys("\u{E007}")
         .await
         .unwrap();
-    b.c.wait()
-        .for_element(Locator::Css(".ssc__scorecard"))
-        .await
-        .unwrap();
+    b.wait_css(".ssc__scorecard").await;
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     assert_eq!(
         b.js("return document.activeElement.textContent").await,

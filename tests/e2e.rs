@@ -104,12 +104,7 @@ async fn english_by_link_and_switching_back_to_chinese() {
         .await
         .contains("at least 53,000 people"));
     b.screenshot("scorecard-meijiang-en").await;
-    b.c.find(Locator::Css("button[lang=zh-CN]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("button[lang=zh-CN]").await;
     b.c.wait()
         .for_element(Locator::XPath("//h2[text()='梅江派出所']"))
         .await
@@ -132,16 +127,8 @@ async fn english_by_link_and_switching_back_to_chinese() {
 async fn links_update_the_address_and_back_returns() {
     let b = browser(1280, 1000).await;
     b.open("/?lang=en").await;
-    b.c.find(Locator::Css("tr[data-station=zhaobaoshan] th a"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.c.wait()
-        .for_element(Locator::Css(".ssc__scorecard"))
-        .await
-        .unwrap();
+    b.click("tr[data-station=zhaobaoshan] th a").await;
+    b.wait_css(".ssc__scorecard").await;
     assert_eq!(
         b.text(".ssc__scorecard h2").await,
         "Zhaobaoshan Police Station"

@@ -40,16 +40,8 @@ async fn portal_page_renders_its_station_without_console_errors() {
     .click()
     .await
     .unwrap();
-    b.c.find(Locator::Css("#embed-one button[lang=en]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.c.wait()
-        .for_element(Locator::XPath("//h2[text()='Meijiang Police Station']"))
-        .await
-        .unwrap();
+    b.click("#embed-one button[lang=en]").await;
+    b.wait_xpath("//h2[text()='Meijiang Police Station']").await;
     let url = b.url().await;
     assert!(
         url.ends_with("/examples/portal.html"),
@@ -87,39 +79,22 @@ async fn two_instances_do_not_interfere() {
     assert_eq!(b.text("#left .ssc__scorecard h2").await, "梅江派出所");
     assert_eq!(b.text("#right .ssc__heading").await, "Station directory");
     // Switching the left one's language leaves the right one alone.
-    b.c.find(Locator::Css("#left button[lang=en]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("#left button[lang=en]").await;
     b.c.wait()
         .for_element(Locator::XPath(
             "//*[@id='left']//h2[text()='Meijiang Police Station']",
         ))
         .await
         .unwrap();
-    b.c.find(Locator::Css("#right button[lang=zh-CN]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.c.wait()
-        .for_element(Locator::XPath("//*[@id='right']//h2[text()='派出所名录']"))
-        .await
-        .unwrap();
+    b.click("#right button[lang=zh-CN]").await;
+    b.wait_xpath("//*[@id='right']//h2[text()='派出所名录']")
+        .await;
     assert_eq!(
         b.text("#left .ssc__scorecard h2").await,
         "Meijiang Police Station"
     );
     // Opening a station on the right does not move the left.
-    b.c.find(Locator::Css("#right tr[data-station=xishan] a"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("#right tr[data-station=xishan] a").await;
     b.wait_for_count("#right .ssc__scorecard", 1).await;
     assert_eq!(
         b.text("#left .ssc__scorecard h2").await,
@@ -242,12 +217,7 @@ async fn mount_update_unmount_and_leave_nothing_behind() {
     let before = b.js(HOST_STYLES).await;
     // Count listeners on window and document, the only places a widget could leak them.
     b.js("window.__live = 0; for (const t of [window, document]) { const add = t.addEventListener.bind(t), rm = t.removeEventListener.bind(t); t.addEventListener = (...a) => { window.__live++; return add(...a); }; t.removeEventListener = (...a) => { window.__live--; return rm(...a); }; } return 0;").await;
-    b.c.find(Locator::Css("#btn-mount"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("#btn-mount").await;
     b.wait_for_count("#target .ssc__scorecard h2", 1).await;
     assert_eq!(b.text("#target .ssc__scorecard h2").await, "贵筑派出所");
     let after = b.js(HOST_STYLES).await;
@@ -255,22 +225,9 @@ async fn mount_update_unmount_and_leave_nothing_behind() {
         before, after,
         "the component changed the host page's styles"
     );
-    b.c.find(Locator::Css("#btn-en"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    b.c.wait()
-        .for_element(Locator::XPath("//h2[text()='Guizhu Police Station']"))
-        .await
-        .unwrap();
-    b.c.find(Locator::Css("#btn-unmount"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    b.click("#btn-en").await;
+    b.wait_xpath("//h2[text()='Guizhu Police Station']").await;
+    b.click("#btn-unmount").await;
     assert_eq!(
         b.js("return document.getElementById('target').childNodes.length")
             .await,

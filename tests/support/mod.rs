@@ -116,6 +116,45 @@ impl Browser {
         panic!("fewer than {n} elements match {css}");
     }
 
+    /// Clicks the element a CSS selector finds.
+    pub async fn click(&self, css: &str) {
+        self.click_at(Locator::Css(css)).await
+    }
+
+    /// Clicks the element an XPath finds.
+    pub async fn click_xpath(&self, xpath: &str) {
+        self.click_at(Locator::XPath(xpath)).await
+    }
+
+    async fn click_at(&self, at: Locator<'_>) {
+        let el = self
+            .c
+            .find(at)
+            .await
+            .unwrap_or_else(|e| panic!("{at:?} not found: {e}"));
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("click on {at:?}: {e}"));
+    }
+
+    /// Waits (up to fantoccini's default) for an element a CSS selector finds.
+    pub async fn wait_css(&self, css: &str) {
+        self.wait_at(Locator::Css(css)).await
+    }
+
+    /// Waits for an element an XPath finds.
+    pub async fn wait_xpath(&self, xpath: &str) {
+        self.wait_at(Locator::XPath(xpath)).await
+    }
+
+    async fn wait_at(&self, at: Locator<'_>) {
+        self.c
+            .wait()
+            .for_element(at)
+            .await
+            .unwrap_or_else(|e| panic!("{at:?} never appeared: {e}"));
+    }
+
     /// Runs a script and returns its JSON result.
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.c.execute(script, vec![]).await.expect("script")
