@@ -125,3 +125,31 @@ async fn charts_are_looked_at_on_a_phone_and_a_big_screen() {
         b.close().await;
     }
 }
+
+#[tokio::test]
+async fn the_png_export_carries_a_title_and_a_source_line() {
+    let b = browser(1280, 1400).await;
+    b.open(PAGE).await;
+    b.wait_for_count(&format!("{CHART} canvas"), 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    b.js("window.__dl = null; HTMLAnchorElement.prototype.click = function () { window.__dl = { href: this.href, name: this.download }; }; return 0;").await;
+    b.click_xpath("//*[@data-family='incidents']//button[text()='下载图片（PNG）']")
+        .await;
+    let got = b
+        .c
+        .execute_async(
+            &format!("const done = arguments[0]; const d = window.__dl; const c = document.querySelector('{CHART} canvas'); const img = new Image(); img.onload = () => done([d.name, img.height, c.height, d.href.slice(0, 22)]); img.onerror = () => done(['error']); img.src = d.href;"),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(got[0], json!("incidents-2023-01.png"), "{got}");
+    assert_eq!(got[3], json!("data:image/png;base64,"), "{got}");
+    let (img_h, chart_h) = (got[1].as_f64().unwrap(), got[2].as_f64().unwrap());
+    assert!(
+        img_h > chart_h + 30.0,
+        "title and source line add room above and below: {got}"
+    );
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}

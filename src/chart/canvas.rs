@@ -86,11 +86,16 @@ pub fn observe_width(el: &Element, size: RwSignal<Option<(f64, f64)>>) {
 }
 
 /// Offers the canvas' picture as a PNG download named `file_name`.
-pub fn offer_png(canvas: &HtmlCanvasElement, file_name: &str) {
-    let Ok(url) = canvas.to_data_url() else {
+pub fn offer_png(canvas: &HtmlCanvasElement, file_name: &str, title: &str, footer: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    // A copy of the chart with its title above and the source line and date below, so the
+    // image still says what it shows once it leaves the page.
+    let url = captioned(&document, canvas, title, footer)
+        .and_then(|c| c.to_data_url().ok())
+        .or_else(|| canvas.to_data_url().ok());
+    let Some(url) = url else {
         return;
     };
     if let Ok(a) = document
@@ -101,4 +106,34 @@ pub fn offer_png(canvas: &HtmlCanvasElement, file_name: &str) {
         a.set_download(file_name);
         a.click();
     }
+}
+
+fn captioned(
+    document: &web_sys::Document,
+    chart: &HtmlCanvasElement,
+    title: &str,
+    footer: &str,
+) -> Option<HtmlCanvasElement> {
+    let ratio = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    let pad = (12.0 * ratio).round();
+    let (title_px, foot_px) = ((16.0 * ratio).round(), (12.0 * ratio).round());
+    let (w, h) = (f64::from(chart.width()), f64::from(chart.height()));
+    let out: HtmlCanvasElement = document.create_element("canvas").ok()?.unchecked_into();
+    out.set_width((w + 2.0 * pad) as u32);
+    out.set_height((h + title_px + foot_px + 4.0 * pad) as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = out.get_context("2d").ok()??.unchecked_into();
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(out.width()), f64::from(out.height()));
+    ctx.set_fill_style_str("#1b1f24");
+    ctx.set_text_baseline("top");
+    ctx.set_font(&format!("bold {title_px}px {FONT_STACK}"));
+    ctx.fill_text(title, pad, pad).ok()?;
+    ctx.draw_image_with_html_canvas_element(chart, pad, 2.0 * pad + title_px)
+        .ok()?;
+    ctx.set_fill_style_str("#55606e");
+    ctx.set_font(&format!("{foot_px}px {FONT_STACK}"));
+    ctx.fill_text(footer, pad, 3.0 * pad + title_px + h).ok()?;
+    Some(out)
 }

@@ -18,7 +18,15 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
         .iter()
         .filter_map(|s| {
             let m = ds.metric(&s.metric).filter(|m| m.family == family)?;
-            Some(view! { <TrendChart series=Arc::new(s.clone()) metric=Arc::new(m.clone()) /> })
+            let source = ds.source(&s.source).map(|src| src.publisher.clone())?;
+            Some(view! {
+                <TrendChart
+                    series=Arc::new(s.clone())
+                    metric=Arc::new(m.clone())
+                    source=source
+                    station=station.name.clone()
+                />
+            })
         })
         .collect_view();
     let content = move || {

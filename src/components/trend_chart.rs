@@ -12,7 +12,7 @@ use scorecards_core::chart::{
     self, chart_strings, draw_trend, layout, monthly_mean_label, point_text, BaselineRule, Layout,
     TrendSpec, TrendView,
 };
-use scorecards_core::{Lang, Metric, Series};
+use scorecards_core::{Lang, Metric, Series, Text};
 
 use crate::chart::{fit_canvas, observe_width, offer_png, CanvasLabels};
 use crate::state::Ui;
@@ -26,7 +26,14 @@ const FONT_PX: f64 = 12.0;
 /// baseline), a readout that follows the pointer and the arrow keys, a text summary, the
 /// same data as a table, and PNG and CSV downloads.
 #[component]
-pub fn TrendChart(series: Arc<Series>, metric: Arc<Metric>) -> impl IntoView {
+pub fn TrendChart(
+    series: Arc<Series>,
+    metric: Arc<Metric>,
+    /// Who published the series (shown in the readout and on the exported image).
+    source: Text,
+    /// The station's name, for the exported image's title.
+    station: Text,
+) -> impl IntoView {
     let ui = Ui::get();
     let view_mode = RwSignal::new(TrendView::Timeline);
     let size: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
@@ -89,15 +96,25 @@ pub fn TrendChart(series: Arc<Series>, metric: Arc<Metric>) -> impl IntoView {
         let next = lay.with_untracked(|l| l.as_ref().and_then(|l| l.step(from, delta)));
         selected.set(next);
     };
+    let source_for_readout = source.clone();
     let readout = {
         let metric = metric.clone();
         move || {
             let lang = ui.lang.get();
             let i = selected.get()?;
             lay.with(|l| {
-                l.as_ref()
-                    .and_then(|l| l.points.get(i))
-                    .map(|p| point_text(lang, metric.unit, &p.point))
+                l.as_ref().and_then(|l| l.points.get(i)).map(|p| {
+                    let sep = if lang == Lang::Zh {
+                        " · 来源："
+                    } else {
+                        " · source: "
+                    };
+                    format!(
+                        "{}{sep}{}",
+                        point_text(lang, metric.unit, &p.point),
+                        lang.pick(&source_for_readout)
+                    )
+                })
             })
         }
     };
@@ -146,6 +163,7 @@ pub fn TrendChart(series: Arc<Series>, metric: Arc<Metric>) -> impl IntoView {
     let png_name = format!("{file_stem}.png");
     let csv_name = format!("{file_stem}.csv");
     let csv = chart::series_csv(&series);
+    let metric_for_png = metric.clone();
     let title = {
         let metric = metric.clone();
         move || ui.lang.get().pick(&metric.label).to_string()
@@ -191,7 +209,14 @@ pub fn TrendChart(series: Arc<Series>, metric: Arc<Metric>) -> impl IntoView {
                     type="button"
                     on:click=move |_| {
                         if let Some(c) = canvas.get_untracked() {
-                            offer_png(&c, &png_name);
+                            let lang = ui.lang.get_untracked();
+                            let title = format!("{} · {}", lang.pick(&station), lang.pick(&metric_for_png.label));
+                            let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+                            let footer = match lang {
+                                Lang::Zh => format!("来源：{} · 导出于 {}", lang.pick(&source), &today[..today.len().min(10)]),
+                                Lang::En => format!("Source: {} · exported {}", lang.pick(&source), &today[..today.len().min(10)]),
+                            };
+                            offer_png(&c, &png_name, &title, &footer);
                         }
                     }
                 >
