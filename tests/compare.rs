@@ -310,3 +310,52 @@ async fn keyboard_walkthrough_from_directory_to_comparison() {
     assert!(b.url().await.contains("compare=meijiang"));
     b.close().await;
 }
+
+#[tokio::test]
+async fn the_league_bar_chart_shows_comparable_stations_best_first() {
+    let b = browser(1280, 1400).await;
+    b.open(&format!("{LEAGUE}&metric=incidents&lang=en")).await;
+    b.wait_for_count(".ssc__chart--bars canvas", 1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let inked = b
+        .js("const c = document.querySelector('.ssc__chart--bars canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++; return n;")
+        .await;
+    assert!(
+        inked.as_f64().unwrap() > 2000.0,
+        "the bars are drawn: {inked}"
+    );
+    assert!(
+        b.text(".ssc__chart--bars .ssc__chart-box").await.is_empty(),
+        "the canvas itself is hidden from screen readers"
+    );
+    let label = b.js("return document.querySelector('.ssc__chart--bars .ssc__chart-box').getAttribute('aria-label')").await;
+    assert!(
+        label.as_str().unwrap().contains("Lower is better"),
+        "{label}"
+    );
+    let chart_box =
+        b.c.find(Locator::Css(".ssc__chart--bars .ssc__chart-box"))
+            .await
+            .unwrap();
+    chart_box
+        .send_keys(&fantoccini::key::Key::Home.to_string())
+        .await
+        .unwrap();
+    let readout = b.text(".ssc__chart--bars .ssc__chart-readout").await;
+    assert!(
+        readout.starts_with("1. Guilin F (synthetic)") && readout.contains("-20%"),
+        "{readout}"
+    );
+    chart_box
+        .send_keys(&fantoccini::key::Key::End.to_string())
+        .await
+        .unwrap();
+    let readout = b.text(".ssc__chart--bars .ssc__chart-readout").await;
+    assert!(
+        readout.starts_with("6. Wuhu E (synthetic)"),
+        "only comparable stations, last is the worst: {readout}"
+    );
+    b.screenshot("league-bars-en").await;
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}

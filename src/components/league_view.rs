@@ -1,17 +1,18 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use scorecards_core::chart::comparable_bars;
 use scorecards_core::compare::{
     league, matches_search, pick_or_compute, Entry, League, Measure, Normalisation, PopulationBand,
     Standing, MIN_FOR_PERCENTILE,
 };
 use scorecards_core::i18n::{band_name, computed_note, difference_name, normalisation_name};
 use scorecards_core::query::{RankQuery, SortKey};
-use scorecards_core::{export, format, Dataset, Lang, Station};
+use scorecards_core::{export, format, Dataset, Lang, Polarity, Station, Unit};
 
 use crate::components::directory::region_text;
 use crate::components::station_link::link_to;
-use crate::components::{DownloadButtons, SourceRef};
+use crate::components::{BarChart, DownloadButtons, SourceRef};
 use crate::state::Ui;
 
 /// All stations ranked on one metric, with filters by region, peer group and name; stations
@@ -302,7 +303,26 @@ fn table(ds: &Arc<Dataset>, q: &RankQuery, lang: Lang) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" · ")
     });
+    let polarity = ds.metric(&metric).map_or(Polarity::Neutral, |m| m.polarity);
+    let bars = comparable_bars(&l, lang, None);
+    let unit = entries
+        .iter()
+        .find_map(|e| e.figure.map(|f| f.unit))
+        .unwrap_or(Unit::Count);
+    let unit = if q.norm == Normalisation::None {
+        unit
+    } else {
+        Unit::Count
+    };
+    let chart = (bars.len() >= 2).then(|| {
+        let title = match unit_note {
+            Some(per) => format!("{metric_label}（{per}）"),
+            None => metric_label.clone(),
+        };
+        view! { <BarChart bars=bars unit=unit polarity=polarity title=title /> }
+    });
     view! {
+        {chart}
         <p class="ssc__summary" role="status">{summary}{basis.map(|b| match lang { Lang::Zh => format!(" 可比口径：{b}"), Lang::En => format!(" Compared on: {b}") })}</p>
         <div class="ssc__table-wrap" role="region" tabindex="0" aria-label=s.rank_title>
             <table class="ssc__table ssc__table--league">

@@ -2,6 +2,7 @@
 
 mod app_footer;
 mod app_header;
+mod bar_chart;
 mod compare_view;
 pub(crate) mod directory;
 mod download_buttons;
@@ -18,6 +19,7 @@ mod trend_chart;
 
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
+pub use bar_chart::BarChart;
 pub use compare_view::CompareView;
 pub use directory::Directory;
 pub use download_buttons::DownloadButtons;

@@ -125,6 +125,8 @@ pub struct PlacedBar {
 /// Every position of a bar chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarLayout {
+    /// Where station labels end (right-aligned), clear of values written left of negative bars.
+    pub label_x: f64,
     /// The plot area.
     pub plot: PlotRect,
     /// Value ticks (always including zero: a bar's length is its value).
@@ -169,8 +171,16 @@ pub fn bar_layout(spec: &BarSpec, width: f64, height: f64) -> BarLayout {
         .iter()
         .map(|b| scale::approx_text_width(&bar_value_text(spec.lang, b.value, spec.unit), font))
         .fold(0.0, f64::max);
-    let left = (widest_label + 10.0 * r).min(width * 0.45).round();
-    let right = (width - widest_value - 10.0 * r).max(left + 10.0).round();
+    // Values are written beyond the bar's end: left of negative bars (so the left margin holds
+    // the station labels and those values), right of positive ones.
+    let value_room = widest_value + 8.0 * r;
+    let left_values = if lo < 0.0 { value_room } else { 0.0 };
+    let left = (widest_label + 10.0 * r + left_values)
+        .min(width * 0.6)
+        .round();
+    let label_x = (left - 6.0 * r - left_values).max(widest_label.min(left));
+    let right_values = if hi > 0.0 { value_room } else { 4.0 * r };
+    let right = (width - right_values).max(left + 10.0).round();
     let top = (font * 2.0).round();
     let bottom = (height - font * 2.0).round();
     let plot = PlotRect {
@@ -203,6 +213,7 @@ pub fn bar_layout(spec: &BarSpec, width: f64, height: f64) -> BarLayout {
         })
         .collect();
     BarLayout {
+        label_x,
         plot,
         ticks,
         x_scale,
@@ -278,7 +289,7 @@ pub fn draw_bars<DB: DrawingBackend, S: LabelSink>(
         }
         let mid = (b.y0 + b.y1) / 2.0;
         text(
-            p.left - 6.0 * r,
+            lay.label_x,
             mid,
             &label_text(bar),
             HAlign::End,
