@@ -359,3 +359,20 @@ async fn the_league_bar_chart_shows_comparable_stations_best_first() {
     b.assert_clean_console(&[]).await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn ranked_rows_of_a_comparison_get_a_bar_chart_and_unranked_ones_do_not() {
+    let b = browser(1400, 1600).await;
+    b.open("/?src=/fixtures/league.json&view=compare&compare=hangzhou-a,ningbo-c,hefei-d&lang=en")
+        .await;
+    // Incidents: Hefei D is on another basis, the other two are ranked → one chart with two bars.
+    let titles = b.texts(".ssc__chart--bars .ssc__chart-title").await;
+    assert!(
+        titles.iter().any(|t| t == "All incidents · Change"),
+        "{titles:?}"
+    );
+    // The seeds have no ranked row, so no chart at all.
+    b.open("/?view=compare&compare=meijiang,xishan").await;
+    assert!(b.all(".ssc__chart--bars").await.is_empty());
+    b.close().await;
+}

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use scorecards_core::chart::comparable_bars;
 use scorecards_core::compare::{
     league, pick_or_compute, Basis, League, Measure, Normalisation, Standing,
 };
@@ -8,7 +9,7 @@ use scorecards_core::i18n::{computed_note, difference_name, family_name};
 use scorecards_core::{export, format, Dataset, Family, Lang, Metric, Station, Unit};
 
 use crate::components::station_link::link_to;
-use crate::components::{DownloadButtons, SourceRef};
+use crate::components::{BarChart, DownloadButtons, SourceRef};
 use crate::state::Ui;
 
 /// Two to six stations side by side: one column per station, one row per metric and measure,
@@ -60,7 +61,11 @@ pub fn CompareView(ds: Arc<Dataset>) -> impl IntoView {
                 if stations.len() < 2 {
                     view! { <p class="ssc__notice" role="status">{lang.strings().compare_too_few}</p> }.into_any()
                 } else {
-                    compare_table(&ds_table, &stations, lang)
+                    view! {
+                        {compare_table(&ds_table, &stations, lang)}
+                        {ranked_charts(&ds_table, &stations, lang)}
+                    }
+                    .into_any()
                 }
             }}
             <DownloadButtons name="station-compare".to_string() rows=rows />
@@ -271,6 +276,28 @@ fn compare_row(
         </tr>
     }
     .into_any()
+}
+
+/// A bar chart for every row where at least two stations are ranked.
+fn ranked_charts(ds: &Dataset, stations: &[&Station], lang: Lang) -> AnyView {
+    let mut charts = Vec::new();
+    for family in Family::ALL {
+        for (m, measure) in rows_of(ds, stations, family) {
+            let l = league(ds, stations, &m.id, measure, Normalisation::None);
+            if l.ranked < 2 {
+                continue;
+            }
+            let unit = l
+                .entries
+                .iter()
+                .find_map(|e| e.figure.map(|f| f.unit))
+                .unwrap_or(m.unit);
+            let title = format!("{} · {}", lang.pick(&m.label), measure_name(lang, measure));
+            let bars = comparable_bars(&l, lang, None);
+            charts.push(view! { <BarChart bars=bars unit=unit polarity=m.polarity title=title /> });
+        }
+    }
+    charts.collect_view().into_any()
 }
 
 /// Every cell of the comparison, flattened.
