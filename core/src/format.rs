@@ -193,6 +193,18 @@ pub fn period(lang: Lang, p: &Period) -> String {
     }
 }
 
+/// The period and the baseline together, as shown under a value: `2024年 · 同比`,
+/// `since 2018 (to the report) · vs 2018`; a level shows its period alone.
+pub fn period_and_baseline(lang: Lang, p: &Period, b: Option<&Baseline>) -> String {
+    let base = baseline(lang, b);
+    let period = period(lang, p);
+    if base.is_empty() {
+        period
+    } else {
+        format!("{period} · {base}")
+    }
+}
+
 /// What a change is compared against: `同比`, `较2019年`, `since 2018`. Empty for a level.
 pub fn baseline(lang: Lang, b: Option<&Baseline>) -> String {
     let zh = lang == Lang::Zh;
@@ -273,6 +285,20 @@ mod tests {
             "23 Nov 2026"
         );
         assert_eq!(timestamp(Lang::En, "yesterday"), "yesterday");
+    }
+
+    #[test]
+    fn period_and_baseline_join() {
+        let y = |s: &str| PartialDate::parse(s).unwrap();
+        let p = Period {
+            start: Some(y("2024")),
+            end: Some(y("2024")),
+        };
+        assert_eq!(
+            period_and_baseline(Lang::Zh, &p, Some(&Baseline::YearOnYear)),
+            "2024年 · 同比"
+        );
+        assert_eq!(period_and_baseline(Lang::En, &p, None), "2024");
     }
 
     #[test]

@@ -183,14 +183,7 @@ fn measure_name(lang: Lang, m: Measure) -> &'static str {
 }
 
 fn basis_text(lang: Lang, b: &Basis) -> String {
-    [
-        format::period(lang, &b.period),
-        format::baseline(lang, b.baseline.as_ref()),
-    ]
-    .into_iter()
-    .filter(|t| !t.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ")
+    format::period_and_baseline(lang, &b.period, b.baseline.as_ref())
 }
 
 fn compare_row(
@@ -222,11 +215,7 @@ fn compare_row(
                 return view! { <td class="ssc__na">{s.not_reported}</td> }.into_any();
             };
             let fig = e.figure.expect("filtered");
-            let context = [format::period(lang, &fig.period), format::baseline(lang, fig.baseline.as_ref())]
-                .into_iter()
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let context = format::period_and_baseline(lang, &fig.period, fig.baseline.as_ref());
             let badge = match &e.standing {
                 Standing::Ranked { rank: 1, .. } if l.ranked >= 2 => {
                     Some(view! { <span class="ssc__badge ssc__badge--best">{format!("★ {}", s.best)}</span> }.into_any())

@@ -87,14 +87,7 @@ fn headline_cell(ds: &Dataset, fig: Option<&Figure>, lang: Lang) -> AnyView {
         .metric(&fig.metric)
         .map(|m| lang.pick(&m.label).to_string())
         .unwrap_or_default();
-    let context = [
-        format::period(lang, &fig.period),
-        format::baseline(lang, fig.baseline.as_ref()),
-    ]
-    .into_iter()
-    .filter(|t| !t.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ");
+    let context = format::period_and_baseline(lang, &fig.period, fig.baseline.as_ref());
     view! {
         <span class="ssc__cell-label">{label}</span>
         <strong class="ssc__cell-value">{format::figure_value(lang, fig)}</strong>

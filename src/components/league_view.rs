@@ -267,42 +267,32 @@ fn table(ds: &Arc<Dataset>, q: &RankQuery, lang: Lang) -> impl IntoView {
         .metric(&metric)
         .map(|m| lang.pick(&m.label).to_string())
         .unwrap_or_default();
+    let apart_count = l
+        .entries
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.standing,
+                Standing::NotComparable(_) | Standing::NoDenominator
+            )
+        })
+        .count();
     let summary = match lang {
         Lang::Zh => format!(
-            "{metric_label}：{} 个派出所参与排名，{} 个口径不同，{} 个未报告。",
+            "{metric_label}：{} 个派出所参与排名，{apart_count} 个口径不同，{} 个未报告。",
             l.ranked,
-            l.entries
-                .iter()
-                .filter(|e| matches!(
-                    e.standing,
-                    Standing::NotComparable(_) | Standing::NoDenominator
-                ))
-                .count(),
             missing.len()
         ),
         Lang::En => format!(
-            "{metric_label}: {} stations ranked, {} on another basis, {} not reporting.",
+            "{metric_label}: {} stations ranked, {apart_count} on another basis, {} not reporting.",
             l.ranked,
-            l.entries
-                .iter()
-                .filter(|e| matches!(
-                    e.standing,
-                    Standing::NotComparable(_) | Standing::NoDenominator
-                ))
-                .count(),
             missing.len()
         ),
     };
-    let basis = l.basis.as_ref().map(|b| {
-        [
-            format::period(lang, &b.period),
-            format::baseline(lang, b.baseline.as_ref()),
-        ]
-        .into_iter()
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ")
-    });
+    let basis = l
+        .basis
+        .as_ref()
+        .map(|b| format::period_and_baseline(lang, &b.period, b.baseline.as_ref()));
     let polarity = ds.metric(&metric).map_or(Polarity::Neutral, |m| m.polarity);
     let bars = comparable_bars(&l, lang, None);
     let unit = entries
@@ -392,7 +382,7 @@ fn ranked_row(
                 {value}
                 {e.computed.map(|c| view! { <span class="ssc__computed">{computed_note(lang, c)}</span> })}
             </td>
-            <td>{[format::period(lang, &fig.period), format::baseline(lang, fig.baseline.as_ref())].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")}</td>
+            <td>{format::period_and_baseline(lang, &fig.period, fig.baseline.as_ref())}</td>
             <td>{percentile}</td>
             <td>
                 <SourceRef ds=ds.clone() source=fig.source.clone() compact=true />
