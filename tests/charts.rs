@@ -35,16 +35,16 @@ async fn the_trend_chart_draws_and_its_table_matches_the_data() {
     b.wait_for_count(&format!("{CHART} canvas"), 1).await;
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     // Pixels: the plot area is not blank (count dark, coloured pixels).
-    let inked = b
-        .js(&format!(
-            "const c = document.querySelector('{CHART} canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++; return [n, c.width, c.height, c.getBoundingClientRect().width];"
-        ))
-        .await;
-    let inked: Vec<f64> = serde_json::from_value(inked).unwrap();
-    assert!(inked[0] > 2000.0, "the canvas is nearly blank: {inked:?}");
+    let inked = b.inked_pixels(&format!("{CHART} canvas")).await;
+    assert!(inked > 2000.0, "the canvas is nearly blank: {inked}");
+    let size: Vec<f64> = serde_json::from_value(
+        b.js(&format!("const c = document.querySelector('{CHART} canvas'); return [c.width, c.getBoundingClientRect().width];"))
+            .await,
+    )
+    .unwrap();
     assert!(
-        (inked[1] - inked[3]).abs() <= 1.0,
-        "canvas sized from its box × devicePixelRatio (1 here): {inked:?}"
+        (size[0] - size[1]).abs() <= 1.0,
+        "canvas sized from its box × devicePixelRatio (1 here): {size:?}"
     );
     // The table equivalent lists every month with the published value.
     let series = demo_series();

@@ -317,13 +317,8 @@ async fn the_league_bar_chart_shows_comparable_stations_best_first() {
     b.open(&format!("{LEAGUE}&metric=incidents&lang=en")).await;
     b.wait_for_count(".ssc__chart--bars canvas", 1).await;
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
-    let inked = b
-        .js("const c = document.querySelector('.ssc__chart--bars canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++; return n;")
-        .await;
-    assert!(
-        inked.as_f64().unwrap() > 2000.0,
-        "the bars are drawn: {inked}"
-    );
+    let inked = b.inked_pixels(".ssc__chart--bars canvas").await;
+    assert!(inked > 2000.0, "the bars are drawn: {inked}");
     assert!(
         b.text(".ssc__chart--bars .ssc__chart-box").await.is_empty(),
         "the canvas itself is hidden from screen readers"

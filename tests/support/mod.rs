@@ -155,6 +155,14 @@ impl Browser {
             .unwrap_or_else(|e| panic!("{at:?} never appeared: {e}"));
     }
 
+    /// How many pixels of the canvas `css` finds are inked (visible and not near-white).
+    pub async fn inked_pixels(&self, css: &str) -> f64 {
+        let script = format!(
+            "const c = document.querySelector('{css}'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200)) n++; return n;"
+        );
+        self.js(&script).await.as_f64().unwrap_or(0.0)
+    }
+
     /// Runs a script and returns its JSON result.
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.c.execute(script, vec![]).await.expect("script")
