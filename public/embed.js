@@ -70,6 +70,13 @@ export async function mount(element, options = {}) {
   return handle;
 }
 
+/** Diagnostics: the number of mounted dashboards and the size of the WebAssembly memory in
+ *  bytes (it grows in 64 KiB pages and never shrinks; the tests use it to find leaks). */
+export async function memoryStats() {
+  const wasm = await start();
+  return { instances: live.size, wasmMemoryBytes: wasm.memory.buffer.byteLength };
+}
+
 /** The handle of the dashboard mounted in `element`, if any. */
 export function instanceOf(element) {
   return live.get(element);

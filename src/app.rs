@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use scorecards_core::query::{PageQuery, View, DEFAULT_SRC};
-use scorecards_core::Lang;
+use scorecards_core::{Lang, LoadError};
 
 use crate::components::{
     AppFooter, AppHeader, CompareView, Directory, ErrorPanel, LeagueView, Scorecard,
@@ -10,6 +10,11 @@ use crate::components::{
 use crate::data::{load, DataSource, Loaded};
 use crate::state::Ui;
 use crate::url;
+
+/// Automatic retries after answers with `Retry-After`, before only the button is left.
+const MAX_AUTO_RETRIES: u8 = 3;
+/// The longest `Retry-After` waited for automatically, in seconds.
+const MAX_RETRY_AFTER_SECS: u32 = 60;
 
 /// How an instance starts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,6 +46,9 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
     });
     let data = LocalResource::new(move || load(source.clone()));
     let lang = ui.lang;
+    // Automatic retries after a `Retry-After` answer, so a 503 during maintenance recovers
+    // without anyone pressing the button; a few at most, then the button alone.
+    let auto_retries = StoredValue::new(0u8);
 
     view! {
         <div class=move || ui.root_class() data-ssc-uid=ui.uid.to_string() lang=move || lang.get().html_lang()>
@@ -50,13 +58,27 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
                     {move || Suspend::new(async move {
                         let loaded: Loaded = data.await;
                         match loaded {
-                            Ok(ds) => view! {
-                                <Body ds=ds.clone() />
-                                <AppFooter ds=ds />
-                            }.into_any(),
-                            Err(e) => view! {
-                                <ErrorPanel error=e on_retry=Callback::new(move |_| data.refetch()) />
-                            }.into_any(),
+                            Ok(ds) => {
+                                auto_retries.set_value(0);
+                                view! {
+                                    <Body ds=ds.clone() />
+                                    <AppFooter ds=ds />
+                                }.into_any()
+                            }
+                            Err(e) => {
+                                let retry_in = match &e {
+                                    LoadError::Http { retry_after: Some(secs), .. }
+                                        if auto_retries.get_value() < MAX_AUTO_RETRIES =>
+                                    {
+                                        auto_retries.update_value(|n| *n += 1);
+                                        Some((*secs).clamp(1, MAX_RETRY_AFTER_SECS))
+                                    }
+                                    _ => None,
+                                };
+                                view! {
+                                    <ErrorPanel error=e retry_in=retry_in on_retry=Callback::new(move |_| data.refetch()) />
+                                }.into_any()
+                            }
                         }
                     })}
                 </Transition>

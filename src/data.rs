@@ -1,8 +1,12 @@
 //! The one place where data is loaded: request, status, size, then the core's parser.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 
 use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
 use scorecards_core::query::{display_name, is_same_origin_path};
 use scorecards_core::{is_http_url, parse, Dataset, LoadError, DEFAULT_MAX_BYTES};
 
@@ -46,23 +50,77 @@ pub async fn load(source: DataSource) -> Loaded {
     }
 }
 
+/// How long a data file may take to arrive in full before the request is given up.
+pub const TIMEOUT_SECS: u32 = 20;
+
 /// Fetches and validates a data file from an address already checked by [`load`].
+///
+/// The request is aborted after [`TIMEOUT_SECS`] (headers and body together), so a stalled
+/// server gives a timeout message and a retry button rather than a loading state forever.
 async fn fetch(src: String) -> Loaded {
     let file = display_name(&src).to_string();
-    let network = |e: gloo_net::Error| LoadError::Network {
-        file: file.clone(),
-        detail: e.to_string(),
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = controller.clone().and_then(|c| {
+        let timed_out = timed_out.clone();
+        set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                c.abort();
+            },
+            Duration::from_secs(TIMEOUT_SECS.into()),
+        )
+        .ok()
+    });
+    let result = fetch_bytes(&src, &file, controller.map(|c| c.signal()), &timed_out).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    parse(&result?, &file).map(Arc::new)
+}
+
+async fn fetch_bytes(
+    src: &str,
+    file: &str,
+    signal: Option<web_sys::AbortSignal>,
+    timed_out: &Cell<bool>,
+) -> Result<Vec<u8>, LoadError> {
+    let failed = |e: gloo_net::Error, started: bool| {
+        if timed_out.get() {
+            LoadError::Timeout {
+                file: file.to_string(),
+                seconds: TIMEOUT_SECS,
+            }
+        } else if started {
+            LoadError::Interrupted {
+                file: file.to_string(),
+                detail: e.to_string(),
+            }
+        } else {
+            LoadError::Network {
+                file: file.to_string(),
+                detail: e.to_string(),
+            }
+        }
     };
-    let resp = Request::get(&src).send().await.map_err(network)?;
+    let resp = Request::get(src)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| failed(e, false))?;
     // gloo-net resolves HTTP errors as Ok: check the status ourselves.
     if !resp.ok() {
         return Err(LoadError::Http {
-            file,
+            file: file.to_string(),
             status: resp.status(),
+            retry_after: resp
+                .headers()
+                .get("retry-after")
+                .and_then(|v| v.trim().parse::<u32>().ok()),
         });
     }
     let too_large = |size: u64| LoadError::TooLarge {
-        file: file.clone(),
+        file: file.to_string(),
         size,
         limit: DEFAULT_MAX_BYTES,
     };
@@ -75,9 +133,9 @@ async fn fetch(src: String) -> Loaded {
             return Err(too_large(len));
         }
     }
-    let bytes = resp.binary().await.map_err(network)?;
+    let bytes = resp.binary().await.map_err(|e| failed(e, true))?;
     if bytes.len() as u64 > DEFAULT_MAX_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    parse(&bytes, &file).map(Arc::new)
+    Ok(bytes)
 }

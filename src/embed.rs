@@ -23,7 +23,7 @@ use crate::url;
 /// address bar in step with navigation.
 #[wasm_bindgen]
 pub fn mount_standalone(element: web_sys::HtmlElement) {
-    console_error_panic_hook::set_once();
+    crate::crash::install();
     let query = url::read();
     if let Some(lang) = query.lang {
         url::set_document_lang(lang);
@@ -56,7 +56,7 @@ pub struct Instance {
 /// the host page's address unless asked).
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Instance {
-    console_error_panic_hook::set_once();
+    crate::crash::install();
     let mut instance = Instance {
         element,
         handle: None,

@@ -9,6 +9,7 @@
 mod app;
 mod chart;
 mod components;
+mod crash;
 mod data;
 mod download;
 mod embed;
@@ -16,5 +17,6 @@ mod state;
 mod url;
 
 pub use app::{App, AppOptions};
+pub use crash::install as install_panic_hook;
 pub use data::DataSource;
 pub use embed::mount_standalone;

@@ -289,7 +289,9 @@ pub fn check_bytes(bytes: Vec<u8>, file: &str, opts: &Options) -> FileReport {
             Err(e)
         }
         Ok(doc) => {
-            let issues = scorecards_core::validate(&doc);
+            // As `parse` does: direction controls removed, each removal a warning.
+            let (doc, mut issues) = scorecards_core::bidi::neutralise(&bytes, doc);
+            issues.extend(scorecards_core::validate(&doc));
             let advice = if opts.advice {
                 scorecards_core::advise(&doc)
             } else {

@@ -26,6 +26,22 @@ pub enum LoadError {
         file: String,
         /// The status code.
         status: u16,
+        /// Seconds to wait before trying again, from a `Retry-After` header (503, 429).
+        retry_after: Option<u32>,
+    },
+    /// No complete answer arrived in time; the request was given up.
+    Timeout {
+        /// The file requested.
+        file: String,
+        /// How long was waited, in seconds.
+        seconds: u32,
+    },
+    /// The answer started but broke off before the whole file arrived.
+    Interrupted {
+        /// The file requested.
+        file: String,
+        /// The browser's own description.
+        detail: String,
     },
     /// The file is larger than the configured maximum.
     TooLarge {
@@ -80,7 +96,9 @@ impl LoadError {
     /// Whether trying again may help (network trouble and server errors).
     pub fn is_retryable(&self) -> bool {
         match self {
-            LoadError::Network { .. } => true,
+            LoadError::Network { .. }
+            | LoadError::Timeout { .. }
+            | LoadError::Interrupted { .. } => true,
             LoadError::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
             _ => false,
         }
@@ -103,6 +121,7 @@ impl Issue {
         matches!(
             self.kind,
             IssueKind::NotHttpUrl { .. }
+                | IssueKind::BidiControl { .. }
                 | IssueKind::MissingQuote
                 | IssueKind::SeriesGap { .. }
                 | IssueKind::UnusedMetric { .. }
@@ -169,6 +188,12 @@ pub enum IssueKind {
     NotHttpUrl {
         /// The link.
         url: String,
+    },
+    /// Invisible bidirectional controls (which can make text read in a misleading order) were
+    /// removed from a string (a warning: the text is shown without them).
+    BidiControl {
+        /// The code points removed, e.g. `U+202E`.
+        chars: String,
     },
     /// `generated_at` is not an RFC 3339 timestamp.
     BadTimestamp {

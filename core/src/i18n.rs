@@ -79,6 +79,12 @@ pub struct Strings {
     pub other_language: &'static str,
     pub loading: &'static str,
     pub retry: &'static str,
+    pub crash_title: &'static str,
+    pub crash_text: &'static str,
+    pub crash_reload: &'static str,
+    pub crash_details: &'static str,
+    /// `{n}` is replaced by the number of seconds.
+    pub retrying_in: &'static str,
     pub directory: &'static str,
     pub directory_caption: &'static str,
     pub station: &'static str,
@@ -159,6 +165,11 @@ pub const ZH: Strings = Strings {
     other_language: "English",
     loading: "正在加载数据…",
     retry: "重试",
+    crash_title: "看板出现内部错误",
+    crash_text: "看板因程序错误停止运行，页面其他部分不受影响。请重新加载页面；如果问题反复出现，请告知网站管理员。",
+    crash_reload: "重新加载页面",
+    crash_details: "技术细节",
+    retrying_in: "将在 {n} 秒后自动重试。",
     directory: "派出所名录",
     directory_caption: "各派出所及其各方面的首要指标。点击派出所名称查看详细成效。",
     station: "派出所",
@@ -240,6 +251,11 @@ pub const EN: Strings = Strings {
     other_language: "中文",
     loading: "Loading data…",
     retry: "Retry",
+    crash_title: "The dashboard hit an internal error",
+    crash_text: "The dashboard stopped because of a bug; the rest of the page is not affected. Reload the page; if it happens again, tell the site's webmaster.",
+    crash_reload: "Reload the page",
+    crash_details: "Technical details",
+    retrying_in: "Retrying automatically in {n} s.",
     directory: "Station directory",
     directory_caption: "Each station with its headline figure per area of work. Choose a station to see its scorecard.",
     station: "Station",
@@ -481,14 +497,22 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
                 "Check the connection and try again."
             },
         ),
-        LoadError::Http { file, status } => {
+        LoadError::Http {
+            file,
+            status,
+            retry_after,
+        } => {
             let (zh_what, en_what) = match status {
                 404 => ("文件不存在", "the file does not exist"),
                 401 | 403 => ("没有访问权限", "access is not allowed"),
+                503 => (
+                    "服务器暂时无法处理",
+                    "the server is busy or down for maintenance",
+                ),
                 500..=599 => ("服务器出错", "the server failed"),
                 _ => ("请求失败", "the request failed"),
             };
-            msg(
+            let mut m = msg(
                 if zh {
                     format!("下载数据文件 {file} 失败：{zh_what}（HTTP {status}）。")
                 } else {
@@ -500,8 +524,40 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
                     (false, true) => "This may be temporary; try again in a moment.",
                     (false, false) => "Check that the data address is right.",
                 },
-            )
+            );
+            if let Some(secs) = retry_after {
+                m.advice = if zh {
+                    format!("服务器请求在 {secs} 秒后重试。")
+                } else {
+                    format!("The server asks to try again in {secs} s.")
+                };
+            }
+            m
         }
+        LoadError::Timeout { file, seconds } => msg(
+            if zh {
+                format!("下载数据文件 {file} 超时：{seconds} 秒内服务器没有完整答复，已停止等待。")
+            } else {
+                format!("Downloading the data file {file} timed out: the server did not answer in full within {seconds} s, so the request was given up.")
+            },
+            if zh {
+                "服务器可能繁忙或网络缓慢，请稍后重试。"
+            } else {
+                "The server may be busy or the network slow; try again in a moment."
+            },
+        ),
+        LoadError::Interrupted { file, detail } => msg(
+            if zh {
+                format!("数据文件 {file} 下载中断：连接在文件传完之前断开（{detail}）。")
+            } else {
+                format!("Downloading the data file {file} broke off: the connection closed before the whole file arrived ({detail}).")
+            },
+            if zh {
+                "请重试；如果反复出现，请联系网站管理员。"
+            } else {
+                "Try again; if it keeps happening, tell the site's webmaster."
+            },
+        ),
         LoadError::TooLarge { file, size, limit } => msg(
             if zh {
                 format!(
@@ -633,6 +689,7 @@ pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
         }
         IssueKind::PeriodReversed { start, end } => if zh { format!("期间结束（{end}）早于开始（{start}）。") } else { format!("The period ends ({end}) before it starts ({start}).") },
         IssueKind::NotHttpUrl { url } => if zh { format!("链接“{url}”不是 http 或 https 地址。") } else { format!("The link “{url}” is not an http or https address.") },
+        IssueKind::BidiControl { chars } => if zh { format!("已删除不可见的文字方向控制字符（{chars}）：它们会使文字以误导的顺序显示。") } else { format!("Invisible text-direction controls ({chars}) were removed: they can make text read in a misleading order.") },
         IssueKind::BadTimestamp { text } => if zh { format!("“{text}”不是 RFC 3339 时间（例如 2026-11-23T08:00:00+08:00）。") } else { format!("“{text}” is not an RFC 3339 time (such as 2026-11-23T08:00:00+08:00).") },
         IssueKind::EmptyText => (if zh { "文字不能为空。" } else { "The text must not be empty." }).to_string(),
         IssueKind::SeriesNotMonthly { start } => if zh { format!("月度序列的起始“{start}”应为年月（YYYY-MM）。") } else { format!("A monthly series must start on a month (YYYY-MM), not “{start}”.") },
@@ -659,6 +716,7 @@ pub fn issue_code(k: &IssueKind) -> &'static str {
         IssueKind::UnitMismatch { .. } => "unit_mismatch",
         IssueKind::PeriodReversed { .. } => "period_reversed",
         IssueKind::NotHttpUrl { .. } => "not_http_url",
+        IssueKind::BidiControl { .. } => "bidi_control",
         IssueKind::BadTimestamp { .. } => "bad_timestamp",
         IssueKind::EmptyText => "empty_text",
         IssueKind::SeriesNotMonthly { .. } => "series_not_monthly",
@@ -775,6 +833,13 @@ pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
                 "an address starting with http:// or https://",
             ),
             Some(q(url)),
+        ),
+        IssueKind::BidiControl { chars } => (
+            pick(
+                "不含文字方向控制字符的文字",
+                "text without direction controls",
+            ),
+            Some(chars.clone()),
         ),
         IssueKind::BadTimestamp { text } => (
             pick(
@@ -1263,16 +1328,32 @@ mod tests {
         let e404 = LoadError::Http {
             file: "a.json".into(),
             status: 404,
+            retry_after: None,
         };
         let e503 = LoadError::Http {
             file: "a.json".into(),
             status: 503,
+            retry_after: Some(7),
         };
         assert!(!e404.is_retryable());
         assert!(e503.is_retryable());
         assert!(describe_error(Lang::En, &e404)
             .headline
             .contains("does not exist"));
-        assert!(describe_error(Lang::Zh, &e503).advice.contains("重试"));
+        assert!(describe_error(Lang::Zh, &e503)
+            .advice
+            .contains("7 秒后重试"));
+        assert!(describe_error(Lang::En, &e503)
+            .advice
+            .contains("try again in 7 s"));
+        let timeout = LoadError::Timeout {
+            file: "a.json".into(),
+            seconds: 20,
+        };
+        assert!(timeout.is_retryable());
+        assert!(describe_error(Lang::En, &timeout)
+            .headline
+            .contains("timed out"));
+        assert!(describe_error(Lang::Zh, &timeout).headline.contains("超时"));
     }
 }

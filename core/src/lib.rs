@@ -5,6 +5,7 @@
 //! and the same code validates files in the browser and in command-line tools.
 #![warn(missing_docs)]
 
+pub mod bidi;
 pub mod chart;
 pub mod compare;
 mod dataset;

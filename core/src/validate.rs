@@ -13,11 +13,13 @@ use crate::model::*;
 /// Stages: UTF-8 byte-order mark stripped; well-formed JSON and `schema_version` checked
 /// first, so that a file of another version gets that message rather than a list of
 /// structural complaints; then the structure (with the JSON path of the first mismatch);
-/// then every rule, all problems at once. A file whose only problems are warnings loads, and
+/// then every rule, all problems at once. Bidirectional controls are removed from all text
+/// first, each removal a warning (see [`crate::bidi`]). A file whose only problems are warnings loads, and
 /// carries them in [`Dataset::warnings`].
 pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
     let doc = decode(bytes, file)?;
-    let issues = validate(&doc);
+    let (doc, mut issues) = crate::bidi::neutralise(bytes, doc);
+    issues.extend(validate(&doc));
     if issues.iter().all(Issue::is_warning) {
         Ok(Dataset::new(doc, issues))
     } else {

@@ -157,3 +157,33 @@ fn a_non_http_link_is_a_warning_not_an_error() {
         IssueKind::NotHttpUrl { .. }
     ));
 }
+
+#[test]
+fn injection_fixture_loads_with_bidi_controls_removed_and_warned() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/fixtures/injection.json"
+    ))
+    .unwrap();
+    let ds = scorecards_core::parse(&bytes, "injection.json").expect("loads with warnings only");
+    let gamma = ds.station("gamma").unwrap();
+    assert_eq!(gamma.name.zh, "丙所出派");
+    assert_eq!(gamma.name.en.as_deref(), Some("Gamma noitatsx"));
+    let bidi: Vec<&str> = ds
+        .warnings()
+        .iter()
+        .filter(|i| matches!(i.kind, scorecards_core::IssueKind::BidiControl { .. }))
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(
+        bidi,
+        [
+            "$.sources[5].title.en",
+            "$.sources[5].title.zh",
+            "$.stations[2].name.en",
+            "$.stations[2].name.zh"
+        ]
+    );
+    // Markup stays text, exactly as published.
+    assert!(ds.station("beta").unwrap().name.zh.starts_with("<script>"));
+}

@@ -5,10 +5,29 @@ use scorecards_core::LoadError;
 use crate::state::Ui;
 
 /// Why the data cannot be shown, where, and what to do; a retry button when retrying can help.
+///
+/// `retry_in`: seconds after which the panel retries by itself (the server's `Retry-After`),
+/// said in the panel; the button stays for the impatient.
 #[component]
-pub fn ErrorPanel(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
+pub fn ErrorPanel(
+    error: LoadError,
+    on_retry: Callback<()>,
+    #[prop(optional_no_strip)] retry_in: Option<u32>,
+) -> impl IntoView {
     let ui = Ui::get();
     let retryable = error.is_retryable();
+    if let Some(secs) = retry_in {
+        let timer = set_timeout_with_handle(
+            move || on_retry.run(()),
+            std::time::Duration::from_secs(secs.into()),
+        )
+        .ok();
+        on_cleanup(move || {
+            if let Some(t) = timer {
+                t.clear();
+            }
+        });
+    }
     move || {
         let lang = ui.lang.get();
         let s = lang.strings();
@@ -25,6 +44,9 @@ pub fn ErrorPanel(error: LoadError, on_retry: Callback<()>) -> impl IntoView {
                     </ul>
                 })}
                 <p class="ssc__error-advice">{msg.advice}</p>
+                {retry_in.map(|secs| view! {
+                    <p class="ssc__error-auto" role="status">{s.retrying_in.replace("{n}", &secs.to_string())}</p>
+                })}
                 {retryable.then(|| view! {
                     <button type="button" class="ssc__button" on:click=move |_| on_retry.run(())>{s.retry}</button>
                 })}

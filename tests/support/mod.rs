@@ -42,7 +42,7 @@ pub async fn browser(width: u32, height: u32) -> Browser {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-            "--js-flags=--expose-gc",
+            "--js-flags=--expose-gc", "--enable-precise-memory-info",
             format!("--window-size={width},{height}"),
         ]
     });
@@ -227,6 +227,31 @@ impl Browser {
         std::fs::write(format!("{dir}/{name}.png"), png).unwrap();
     }
 
+    /// axe-core (npm, installed by `cargo xtask`, path in `SSC_AXE`) on the whole page:
+    /// WCAG 2.1 A/AA violations, each as "rule: help @ where".
+    pub async fn axe(&self) -> Vec<String> {
+        let path = std::env::var("SSC_AXE").unwrap_or_else(|_| {
+            panic!("SSC_AXE (path of axe.min.js) is not set: run `cargo xtask test`")
+        });
+        let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+        let script = format!(
+            "{axe}\n;const done = arguments[0]; axe.run(document, {{ runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }} }}).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))), e => done(['axe failed: ' + e]));"
+        );
+        let result = self
+            .c
+            .execute_async(&script, vec![])
+            .await
+            .expect("run axe");
+        result
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_str().unwrap_or("").to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub async fn url(&self) -> String {
         self.c.current_url().await.expect("url").to_string()
     }
@@ -235,3 +260,4 @@ impl Browser {
         let _ = self.c.close().await;
     }
 }
+pub mod faults;
