@@ -28,8 +28,10 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
     }
 }
 
-/// The first stages of [`parse`] without the rules: byte-order mark, well-formed JSON,
-/// `schema_version`, structure. Tools that want the document even when it breaks rules
+/// The first stages of [`parse`] without the rules: UTF-16/32 ([`LoadError::Encoding`]),
+/// byte-order mark, empty file ([`LoadError::Empty`]), HTML page ([`LoadError::Html`]),
+/// well-formed JSON (with [`LoadError::NonFiniteNumber`] and [`LoadError::TooDeep`] told
+/// apart from other syntax errors), `schema_version`, structure. Tools that want the document even when it breaks rules
 /// (to report every problem, or to give advice) call this and then [`validate`];
 /// `parse(bytes)` is exactly `decode(bytes)` followed by `validate`.
 pub fn decode(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
@@ -163,16 +165,12 @@ fn html_title(bytes: &[u8]) -> Option<String> {
 fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
-        match memchr_newline(&bytes[start..]) {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
             Some(p) => start += p + 1,
             None => return bytes.len(),
         }
     }
     (start + column.saturating_sub(1)).min(bytes.len())
-}
-
-fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
 }
 
 /// 1-based line and byte column of a byte offset.
