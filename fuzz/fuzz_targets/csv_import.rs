@@ -34,7 +34,11 @@ fn split(data: &[u8]) -> Vec<&[u8]> {
 fuzz_target!(|data: &[u8]| {
     let parts = split(data);
     let mut opts = Options {
-        lang: if data.len() % 2 == 0 { Lang::Zh } else { Lang::En },
+        lang: if data.len() % 2 == 0 {
+            Lang::Zh
+        } else {
+            Lang::En
+        },
         generated_at: Some("2026-01-01T08:00:00+08:00".into()),
         ..Options::default()
     };

@@ -48,9 +48,13 @@ fn exercise(ds: &Dataset) {
                 let _ = i18n::computed_note(lang, c);
                 let _ = format::figure_value(lang, &c.figure);
             }
-            for fact in [&st.profile.population, &st.profile.officers, &st.profile.area_km2]
-                .into_iter()
-                .flatten()
+            for fact in [
+                &st.profile.population,
+                &st.profile.officers,
+                &st.profile.area_km2,
+            ]
+            .into_iter()
+            .flatten()
             {
                 let _ = format::area(lang, fact.value, fact.qualifier);
                 let _ = format::grouped_number(fact.value);
