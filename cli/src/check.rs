@@ -264,26 +264,26 @@ pub fn check_bytes(bytes: Vec<u8>, file: &str, opts: &Options) -> FileReport {
     let mut status = Status::Valid;
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let bom = bytes.len() - body.len();
-    if let Err(e) = std::str::from_utf8(body) {
+    let decoded = scorecards_core::decode(&bytes, file);
+    // Core names UTF-16 and UTF-32 itself; other text that is not UTF-8 is described here.
+    if let (Err(e), false) = (
+        std::str::from_utf8(body),
+        matches!(decoded, Err(LoadError::Encoding { .. })),
+    ) {
         status = Status::Unusable;
         problems.push(not_utf8(&bytes, bom + e.valid_up_to(), lang));
     }
-    let decoded = scorecards_core::decode(&bytes, file);
     let core = match decoded {
         Err(e) => {
-            let mut problem = load_error_problem(&bytes, &e, lang);
-            if body.iter().all(u8::is_ascii_whitespace) {
-                problem.detail.message = tr(lang, "文件是空的。", "The file is empty.");
-                problem.detail.expected = Some(tr(
-                    lang,
-                    "一个 JSON 对象 {…}（数据格式版本 1）",
-                    "a JSON object {…} (data format version 1)",
-                ));
-            }
-            status = status.max(if matches!(e, LoadError::Syntax { .. }) {
-                Status::Unusable
-            } else {
-                Status::Invalid
+            let problem = load_error_problem(&bytes, &e, lang);
+            status = status.max(match e {
+                LoadError::Syntax { .. }
+                | LoadError::Empty { .. }
+                | LoadError::Encoding { .. }
+                | LoadError::Html { .. }
+                | LoadError::NonFiniteNumber { .. }
+                | LoadError::TooDeep { .. } => Status::Unusable,
+                _ => Status::Invalid,
             });
             problems.push(problem);
             Err(e)
@@ -490,12 +490,36 @@ fn load_error_problem(bytes: &[u8], e: &LoadError, lang: Lang) -> Problem {
             p.column = Some(char_column(bytes, *line, *column).max(1));
             p.offset = Some(offset);
         }
+        LoadError::NonFiniteNumber { line, column, .. }
+        | LoadError::TooDeep { line, column, .. } => {
+            p.code = match e {
+                LoadError::TooDeep { .. } => "too_deep",
+                _ => "non_finite_number",
+            }
+            .into();
+            p.detail = i18n::load_detail(lang, e).unwrap_or(p.detail);
+            p.line = Some(*line);
+            p.column = Some(char_column(bytes, *line, *column).max(1));
+            p.offset = Some(offset_of(bytes, *line, *column));
+        }
+        LoadError::Empty { .. } | LoadError::Encoding { .. } | LoadError::Html { .. } => {
+            p.code = match e {
+                LoadError::Empty { .. } => "empty",
+                LoadError::Encoding { .. } => "encoding",
+                _ => "html",
+            }
+            .into();
+            p.detail = i18n::load_detail(lang, e).unwrap_or(p.detail);
+        }
         other => {
             p.code = "load".into();
             p.detail.message = i18n::describe_error(lang, other).headline;
         }
     }
-    if p.path.is_some() {
+    // A key given twice: serde stopped at the second one, which the path cannot tell apart.
+    let twice =
+        matches!(e, LoadError::Structure { detail, .. } if detail.starts_with("duplicate field"));
+    if p.path.is_some() && !twice {
         // The start of the value at the path is a better place than where serde stopped.
         let before = (p.line, p.column, p.offset);
         locate(bytes, std::slice::from_mut(&mut p));

@@ -56,6 +56,17 @@ pub struct Options {
     pub synthetic: bool,
     /// Write the file even when rows were rejected (exit 0).
     pub allow_rejects: bool,
+    /// Contents to use instead of reading the named files from disk (tests and fuzzing):
+    /// a path listed here is never opened.
+    pub in_memory: Vec<(PathBuf, Vec<u8>)>,
+}
+
+/// The bytes of `path`: from [`Options::in_memory`] when listed there, else from disk.
+fn read_file(opts: &Options, path: &PathBuf) -> std::io::Result<Vec<u8>> {
+    match opts.in_memory.iter().find(|(p, _)| p == path) {
+        Some((_, bytes)) => Ok(bytes.clone()),
+        None => std::fs::read(path),
+    }
 }
 
 /// A rejected row.
@@ -217,7 +228,7 @@ fn read_table(
 ) -> Result<Table, Fatal> {
     let lang = opts.lang;
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read_file(opts, path).map_err(|e| {
         Fatal(tr(
             lang,
             format!("{name}: 无法读取文件：{e}。"),
@@ -712,7 +723,7 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
     let mut base: Option<Document> = None;
     if let Some(path) = &opts.base {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| {
+        let bytes = read_file(opts, path).map_err(|e| {
             Fatal(tr(
                 lang,
                 format!("{name}: 无法读取基础文件：{e}。"),

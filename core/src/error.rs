@@ -5,6 +5,35 @@ use crate::model::Unit;
 /// The largest data file the dashboard accepts, in bytes, unless configured otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The deepest nesting of arrays and objects a data file may have (serde_json's own
+/// recursion limit; the format itself needs fewer than ten levels).
+pub const MAX_NESTING: usize = 128;
+
+/// A text encoding recognised in a file that is not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    /// UTF-16, little-endian (what Windows' "Unicode" means).
+    Utf16Le,
+    /// UTF-16, big-endian.
+    Utf16Be,
+    /// UTF-32, little-endian.
+    Utf32Le,
+    /// UTF-32, big-endian.
+    Utf32Be,
+}
+
+impl TextEncoding {
+    /// Its usual name (`UTF-16LE`).
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf16Le => "UTF-16LE",
+            TextEncoding::Utf16Be => "UTF-16BE",
+            TextEncoding::Utf32Le => "UTF-32LE",
+            TextEncoding::Utf32Be => "UTF-32BE",
+        }
+    }
+}
+
 /// Why a data file could not be shown. Every variant names the file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
@@ -62,6 +91,48 @@ pub enum LoadError {
         column: usize,
         /// The parser's description (English).
         detail: String,
+    },
+    /// The file is empty or holds only white space.
+    Empty {
+        /// The file.
+        file: String,
+    },
+    /// The file is text in another encoding than UTF-8, recognised before parsing (a UTF-16
+    /// or UTF-32 byte-order mark, or NUL bytes between ASCII characters).
+    Encoding {
+        /// The file.
+        file: String,
+        /// The encoding recognised.
+        encoding: TextEncoding,
+    },
+    /// The server sent an HTML page (often an error or login page) instead of JSON.
+    Html {
+        /// The file requested.
+        file: String,
+        /// The page's `<title>`, when it has a short one: plain text, never markup.
+        title: Option<String>,
+    },
+    /// `NaN`, `Infinity` or `-Infinity` written as a bare token: JSON has no such numbers.
+    NonFiniteNumber {
+        /// The file.
+        file: String,
+        /// 1-based line of the token.
+        line: usize,
+        /// 1-based column of the token (bytes, as serde counts).
+        column: usize,
+        /// The token as written (`NaN`, `Infinity`, `-Infinity`).
+        token: String,
+    },
+    /// Arrays or objects nested deeper than [`MAX_NESTING`] levels.
+    TooDeep {
+        /// The file.
+        file: String,
+        /// 1-based line where the limit is passed.
+        line: usize,
+        /// 1-based column (bytes) where the limit is passed.
+        column: usize,
+        /// The limit, [`MAX_NESTING`].
+        limit: usize,
     },
     /// `schema_version` is missing or not one this build reads.
     UnsupportedVersion {
@@ -166,6 +237,12 @@ pub enum IssueKind {
     /// A count, number of people or amount below zero.
     Negative {
         /// The value.
+        value: f64,
+    },
+    /// A number so large (2^53 or more in size) that it is not stored exactly: counts and
+    /// values beyond it silently change when read.
+    NotExact {
+        /// The value as read.
         value: f64,
     },
     /// A figure's unit does not fit its metric.

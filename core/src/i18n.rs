@@ -558,26 +558,32 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
                 "Try again; if it keeps happening, tell the site's webmaster."
             },
         ),
-        LoadError::TooLarge { file, size, limit } => msg(
-            if zh {
-                format!(
-                    "数据文件 {file} 过大：{} MB，上限为 {} MB。",
-                    mb(*size),
-                    mb(*limit)
-                )
-            } else {
-                format!(
-                    "The data file {file} is too large: {} MB, the limit is {} MB.",
-                    mb(*size),
-                    mb(*limit)
-                )
-            },
-            if zh {
-                "请拆分数据文件，或只发布汇总数据。"
-            } else {
-                "Split the file, or publish aggregates only."
-            },
-        ),
+        LoadError::TooLarge { file, size, limit } => {
+            msg(
+                {
+                    // In MB, unless both round to the same: then in bytes.
+                    let (s, l, unit) = if mb(*size) == mb(*limit) {
+                        (
+                            size.to_string(),
+                            limit.to_string(),
+                            if zh { "字节" } else { "bytes" },
+                        )
+                    } else {
+                        (mb(*size), mb(*limit), "MB")
+                    };
+                    if zh {
+                        format!("数据文件 {file} 过大：{s} {unit}，上限为 {l} {unit}。")
+                    } else {
+                        format!("The data file {file} is too large: {s} {unit}, the limit is {l} {unit}.")
+                    }
+                },
+                if zh {
+                    "请拆分数据文件，或只发布汇总数据。"
+                } else {
+                    "Split the file, or publish aggregates only."
+                },
+            )
+        }
         LoadError::Syntax {
             file,
             line,
@@ -595,22 +601,39 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
                 "Fix the file at that position and publish it again."
             })
             .to_string(),
-            details: vec![(format!("{line}:{column}"), detail.clone())],
+            details: vec![(
+                format!("{line}:{column}"),
+                syntax_detail(lang, detail).message,
+            )],
         },
         LoadError::UnsupportedVersion { file, found } => {
-            msg(
-                if zh {
-                    format!("数据文件 {file} 的格式版本（schema_version）为 {found}，本看板只支持版本 1。")
-                } else {
-                    format!("The data file {file} has format version (schema_version) {found}; this dashboard reads version 1 only.")
+            let found: &str = &clip(found);
+            let mut m = msg(
+                match (zh, found) {
+                    (true, "missing") => format!("数据文件 {file} 缺少格式版本（schema_version），本看板只支持版本 1。"),
+                    (false, "missing") => format!("The data file {file} has no format version (schema_version); this dashboard reads version 1 only."),
+                    (true, _) => format!("数据文件 {file} 的格式版本（schema_version）为 {found}，本看板只支持版本 1。"),
+                    (false, _) => format!("The data file {file} has format version (schema_version) {found}; this dashboard reads version 1 only."),
                 },
                 if zh {
                     "请按版本 1 的数据格式重新导出。"
                 } else {
                     "Export the file in format version 1."
                 },
-            )
+            );
+            let at = if found == "missing" {
+                "$"
+            } else {
+                "$.schema_version"
+            };
+            m.details = vec![(at.to_string(), version_detail(lang, found).message)];
+            m
         }
+        LoadError::Empty { .. }
+        | LoadError::Encoding { .. }
+        | LoadError::Html { .. }
+        | LoadError::NonFiniteNumber { .. }
+        | LoadError::TooDeep { .. } => unreadable_error(lang, e),
         LoadError::Structure {
             file,
             path,
@@ -630,7 +653,7 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
                     "Check that field against the data format description."
                 })
                 .to_string(),
-                details: vec![(path.clone(), detail.clone())],
+                details: vec![(path.clone(), structure_detail(lang, detail).message)],
             }
         }
         LoadError::Invalid { file, issues } => ErrorMessage {
@@ -667,9 +690,208 @@ fn mb(bytes: u64) -> String {
     }
 }
 
+/// The headline and advice of the errors found before the JSON is read (an empty file,
+/// another encoding, an HTML page) or while reading it (NaN, nesting), with
+/// [`load_detail`] as the one detail.
+fn unreadable_error(lang: Lang, e: &LoadError) -> ErrorMessage {
+    let zh = lang == Lang::Zh;
+    let (headline, advice, at) = match e {
+        LoadError::Empty { file } => (
+            if zh {
+                format!("数据文件 {file} 是空的。")
+            } else {
+                format!("The data file {file} is empty.")
+            },
+            if zh {
+                "请重新发布数据文件：其内容应是一个 JSON 对象 {…}（数据格式版本 1）。"
+            } else {
+                "Publish the data file again: it must hold a JSON object {…} (data format version 1)."
+            },
+            file.clone(),
+        ),
+        LoadError::Encoding { file, encoding } => (
+            if zh {
+                format!("数据文件 {file} 是 {} 编码，不是 UTF-8。", encoding.name())
+            } else {
+                format!("The data file {file} is in {}, not UTF-8.", encoding.name())
+            },
+            if zh {
+                "请另存为 UTF-8 编码（例如在记事本或 Excel 中“另存为”并选择“UTF-8”）后重新发布。"
+            } else {
+                "Save it as UTF-8 (for example “Save as” in Notepad or Excel, encoding “UTF-8”) and publish it again."
+            },
+            file.clone(),
+        ),
+        LoadError::Html { file, .. } => (
+            if zh {
+                format!("数据文件 {file} 是一个 HTML 网页，而不是 JSON 数据。")
+            } else {
+                format!("The data file {file} is an HTML page, not JSON data.")
+            },
+            if zh {
+                "服务器可能返回了错误页或登录页：请检查数据地址，或在浏览器中直接打开它查看。"
+            } else {
+                "The server may have sent an error or login page: check the data address, or open it in the browser to see the page."
+            },
+            file.clone(),
+        ),
+        LoadError::NonFiniteNumber {
+            file,
+            line,
+            column,
+            token,
+        } => (
+            if zh {
+                format!("数据文件 {file} 第 {line} 行第 {column} 列有“{token}”：JSON 中没有 NaN 或 Infinity。")
+            } else {
+                format!("The data file {file} has “{token}” at line {line}, column {column}: JSON has no NaN or Infinity.")
+            },
+            if zh {
+                "请写出数值；来源没有给出的数据请省略（月度序列中写 null），看板会显示“未报告”。"
+            } else {
+                "Write the number; leave out a figure the source does not give (in a monthly series, write null): it is shown as “not reported”."
+            },
+            format!("{line}:{column}"),
+        ),
+        LoadError::TooDeep {
+            file,
+            line,
+            column,
+            limit,
+        } => (
+            if zh {
+                format!("数据文件 {file} 第 {line} 行第 {column} 列嵌套过深：数组和对象超过 {limit} 层。")
+            } else {
+                format!("The data file {file} is nested too deeply at line {line}, column {column}: more than {limit} levels of arrays and objects.")
+            },
+            if zh {
+                "数据格式只需要不到十层嵌套：请检查生成该文件的程序。"
+            } else {
+                "The data format needs fewer than ten levels: check the program that wrote the file."
+            },
+            format!("{line}:{column}"),
+        ),
+        _ => return describe_error(lang, e),
+    };
+    ErrorMessage {
+        headline,
+        advice: advice.to_string(),
+        details: load_detail(lang, e)
+            .map(|d| vec![(at, d.message)])
+            .unwrap_or_default(),
+    }
+}
+
+/// What is wrong, expected and found for the errors that stop a file before or while its
+/// JSON is read: [`LoadError::Empty`], [`LoadError::Encoding`], [`LoadError::Html`],
+/// [`LoadError::NonFiniteNumber`], [`LoadError::TooDeep`]. `None` for the other variants,
+/// which have their own (`syntax_detail`, `structure_detail`, `version_detail`, `issue_detail`).
+pub fn load_detail(lang: Lang, e: &LoadError) -> Option<Detail> {
+    let zh = lang == Lang::Zh;
+    let t = |z: String, e: String| if zh { z } else { e };
+    let object = || {
+        Some(t(
+            "一个 JSON 对象 {…}（数据格式版本 1）".into(),
+            "a JSON object {…} (data format version 1)".into(),
+        ))
+    };
+    Some(match e {
+        LoadError::Empty { .. } => Detail {
+            message: t("文件是空的。".into(), "The file is empty.".into()),
+            expected: object(),
+            found: Some(t("没有内容".into(), "nothing".into())),
+        },
+        LoadError::Encoding { encoding, .. } => {
+            let family = match encoding {
+                crate::TextEncoding::Utf16Le | crate::TextEncoding::Utf16Be => "UTF-16",
+                crate::TextEncoding::Utf32Le | crate::TextEncoding::Utf32Be => "UTF-32",
+            };
+            let name = encoding.name();
+            Detail {
+                message: t(
+                    format!("文件是 {family} 编码（{name}）：请另存为 UTF-8。"),
+                    format!("The file is {family} ({name}); save it as UTF-8."),
+                ),
+                expected: Some(t("UTF-8 文本".into(), "UTF-8 text".into())),
+                found: Some(t(format!("{name} 文本"), format!("{name} text"))),
+            }
+        }
+        LoadError::Html { title, .. } => Detail {
+            message: match title {
+                Some(title) => t(
+                    format!("这是一个 HTML 网页（标题为“{title}”），而不是 JSON：服务器可能返回了错误页。"),
+                    format!("This is an HTML page, not JSON, titled “{title}”: the server probably sent an error page."),
+                ),
+                None => t(
+                    "这是一个 HTML 网页，而不是 JSON：服务器可能返回了错误页。".into(),
+                    "This is an HTML page, not JSON: the server probably sent an error page.".into(),
+                ),
+            },
+            expected: object(),
+            found: Some(t("HTML 网页".into(), "an HTML page".into())),
+        },
+        LoadError::NonFiniteNumber { token, .. } => Detail {
+            message: t(
+                format!("JSON 中没有 NaN 或 Infinity：“{token}”不是数字。请写出数值，或省略来源没有给出的数据（显示为“未报告”）。"),
+                format!("JSON has no NaN or Infinity: “{token}” is not a number. Write the number, or leave out a figure the source does not give (shown as “not reported”)."),
+            ),
+            expected: Some(t(
+                "数字，或省略该数据（月度序列中为 null）".into(),
+                "a number, or no figure at all (null in a monthly series)".into(),
+            )),
+            found: Some(token.clone()),
+        },
+        LoadError::TooDeep { limit, .. } => Detail {
+            message: t(
+                format!("数组和对象嵌套过深（超过 {limit} 层）。"),
+                format!("Arrays and objects are nested too deeply (more than {limit} levels)."),
+            ),
+            expected: Some(t(
+                format!("不超过 {limit} 层嵌套"),
+                format!("at most {limit} levels"),
+            )),
+            found: Some(t(
+                format!("超过 {limit} 层"),
+                format!("more than {limit} levels"),
+            )),
+        },
+        _ => return None,
+    })
+}
+
+/// Text from a data file longer than this many characters is cut in messages.
+const CLIP_CHARS: usize = 80;
+
+/// `s`, or its first [`CLIP_CHARS`] characters and "…" when longer: values quoted from a
+/// file (ids, links, names) can be megabytes long, messages stay short.
+pub fn clip(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(CLIP_CHARS) {
+        Some((i, _)) => format!("{}…", &s[..i]).into(),
+        None => s.into(),
+    }
+}
+
+/// The issue with every text from the file clipped ([`clip`]).
+fn clipped(k: &IssueKind) -> IssueKind {
+    let c = |s: &String| clip(s).into_owned();
+    match k {
+        IssueKind::BadId { id } => IssueKind::BadId { id: c(id) },
+        IssueKind::DuplicateId { id } => IssueKind::DuplicateId { id: c(id) },
+        IssueKind::UnknownMetric { id } => IssueKind::UnknownMetric { id: c(id) },
+        IssueKind::UnknownSource { id } => IssueKind::UnknownSource { id: c(id) },
+        IssueKind::UnusedMetric { id } => IssueKind::UnusedMetric { id: c(id) },
+        IssueKind::UnusedSource { id } => IssueKind::UnusedSource { id: c(id) },
+        IssueKind::NotHttpUrl { url } => IssueKind::NotHttpUrl { url: c(url) },
+        IssueKind::BadTimestamp { text } => IssueKind::BadTimestamp { text: c(text) },
+        IssueKind::SeriesNotMonthly { start } => IssueKind::SeriesNotMonthly { start: c(start) },
+        other => other.clone(),
+    }
+}
+
 /// Describes one broken rule.
 pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
     let zh = lang == Lang::Zh;
+    let k = &clipped(k);
     let num = |v: f64| crate::format::plain_number(v);
     match k {
         IssueKind::BadId { id } => if zh { format!("标识“{id}”无效：只能使用小写字母、数字、下划线和连字符。") } else { format!("The id “{id}” is invalid: use lower-case letters, digits, _ and - only.") },
@@ -679,6 +901,7 @@ pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
         IssueKind::PercentOutOfRange { value } => if zh { format!("比率为 {}%，超出 0–100% 的范围。", num(*value)) } else { format!("A rate of {}% is outside 0–100%.", num(*value)) },
         IssueKind::DeclineBeyondAll { value } => if zh { format!("下降 {}% 不可能：下降幅度不能超过 100%。", num(-value)) } else { format!("A decline of {}% is impossible: nothing falls by more than 100%.", num(-value)) },
         IssueKind::Negative { value } => if zh { format!("数量为 {}，不能为负数。", num(*value)) } else { format!("A count of {} cannot be negative.", num(*value)) },
+        IssueKind::NotExact { value } => if zh { format!("读入的数值 {} 是过大的整数，无法精确表示：从 2^53（9007199254740992）起，数值不能精确存储，读入后可能变成另一个数。", num(*value)) } else { format!("The number read as {} is an integer too large to be exact: from 2^53 (9007199254740992) on, numbers are not stored exactly and may read as other numbers.", num(*value)) },
         IssueKind::UnitMismatch { metric_unit, found, change } => {
             match (zh, change) {
                 (true, false) => format!("单位“{}”与指标的单位“{}”不符。", unit_name(lang, *found), unit_name(lang, *metric_unit)),
@@ -713,6 +936,7 @@ pub fn issue_code(k: &IssueKind) -> &'static str {
         IssueKind::PercentOutOfRange { .. } => "percent_out_of_range",
         IssueKind::DeclineBeyondAll { .. } => "decline_beyond_all",
         IssueKind::Negative { .. } => "negative",
+        IssueKind::NotExact { .. } => "not_exact",
         IssueKind::UnitMismatch { .. } => "unit_mismatch",
         IssueKind::PeriodReversed { .. } => "period_reversed",
         IssueKind::NotHttpUrl { .. } => "not_http_url",
@@ -756,6 +980,7 @@ pub struct Detail {
 /// [`describe_issue`] with what was expected and what was found.
 pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
     let zh = lang == Lang::Zh;
+    let k = &clipped(k);
     let pick = |z: &str, e: &str| Some(if zh { z.to_string() } else { e.to_string() });
     let q = |s: &str| serde_json::Value::String(s.to_string()).to_string();
     let num = |v: f64| crate::format::plain_number(v);
@@ -800,6 +1025,13 @@ pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
             Some(num(*value)),
         ),
         IssueKind::Negative { value } => (pick("0 或正数", "zero or more"), Some(num(*value))),
+        IssueKind::NotExact { value } => (
+            pick(
+                "绝对值小于 2^53（9007199254740992）的数",
+                "a number smaller than 2^53 (9007199254740992) in size",
+            ),
+            Some(num(*value)),
+        ),
         IssueKind::UnitMismatch {
             metric_unit,
             found,
@@ -915,12 +1147,29 @@ pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
 /// the value as JSON text, or `missing`).
 pub fn version_detail(lang: Lang, found: &str) -> Detail {
     let zh = lang == Lang::Zh;
+    let found: &str = &clip(found);
     let missing = found == "missing";
     Detail {
         message: match (zh, missing) {
             (true, true) => "缺少格式版本（schema_version）。".to_string(),
-            (true, false) => format!("格式版本（schema_version）为 {found}，只支持版本 1。"),
             (false, true) => "The format version (schema_version) is missing.".to_string(),
+            _ if found.starts_with('"') => {
+                if zh {
+                    format!("格式版本（schema_version）是字符串 {found}：请写成不带引号的数字 1。")
+                } else {
+                    format!("The format version (schema_version) is the string {found}; write the number 1 without quotes.")
+                }
+            }
+            _ if found.parse::<f64>() == Ok(1.0) => {
+                if zh {
+                    format!("格式版本（schema_version）为 {found}：请写成整数 1。")
+                } else {
+                    format!(
+                        "The format version (schema_version) is {found}; write the whole number 1."
+                    )
+                }
+            }
+            (true, false) => format!("格式版本（schema_version）为 {found}，只支持版本 1。"),
             (false, false) => format!(
                 "The format version (schema_version) is {found}; only version 1 is supported."
             ),
@@ -976,7 +1225,7 @@ pub fn structure_detail(lang: Lang, detail: &str) -> Detail {
     for (prefix, kind) in [("unknown field ", "field"), ("unknown variant ", "variant")] {
         if let Some(rest) = d.strip_prefix(prefix) {
             let (name, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
-            let name = name.trim_matches('`');
+            let name = &clip(name.trim_matches('`'));
             let allowed = allowed.trim_start_matches("one of ").replace('`', "\"");
             let allowed = if allowed.is_empty() || allowed == "there are no fields" {
                 None
@@ -1035,6 +1284,7 @@ pub fn structure_detail(lang: Lang, detail: &str) -> Detail {
         .strip_prefix('`')
         .and_then(|r| r.strip_suffix("` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
     {
+        let date = &clip(date);
         return if zh {
             done(
                 format!("“{date}”不是有效日期。"),
@@ -1072,6 +1322,7 @@ fn serde_kind(lang: Lang, s: &str) -> String {
     let zh = lang == Lang::Zh;
     let s = s.trim();
     if let Some(v) = s.strip_prefix("string ") {
+        let v = &clip(v);
         return if zh {
             format!("字符串 {v}")
         } else {
@@ -1174,7 +1425,30 @@ pub fn syntax_detail(lang: Lang, detail: &str) -> Detail {
                 "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
             )),
         ),
-        "invalid number" | "number out of range" => (
+        "number out of range" => (
+            "数字超出范围：超出了 64 位浮点数所能表示的范围（约 ±1.8×10^308）。",
+            "The number is out of range: it does not fit a 64-bit floating-point number (about ±1.8 × 10^308).",
+            Some(("一个 JSON 数字，例如 12.9", "a JSON number such as 12.9")),
+        ),
+        "comments are not allowed in JSON" => (
+            "JSON 中不能有注释（// 或 /* */）。",
+            "JSON does not allow comments (// or /* */).",
+            Some(("没有注释", "no comments")),
+        ),
+        "a second byte-order mark" => (
+            "文件开头有两个字节顺序标记（BOM）：只能有一个。",
+            "The file starts with two byte-order marks (BOM); one at most is allowed.",
+            Some(("至多一个字节顺序标记", "at most one byte-order mark")),
+        ),
+        "lone surrogate escape" | "lone leading surrogate in hex escape" => (
+            "字符串中有孤立代理项的 \\u 转义（例如 \\ud800），它不是字符。",
+            "A string has a \\u escape of a lone surrogate (such as \\ud800), which is not a character.",
+            Some((
+                "字符的 \\uXXXX 转义（U+FFFF 以上的字符用一对代理项）",
+                "a \\uXXXX escape of a character (a surrogate pair beyond U+FFFF)",
+            )),
+        ),
+        "invalid number" => (
             "数字无效或超出范围。",
             "The number is invalid or out of range.",
             Some(("一个 JSON 数字，例如 12.9", "a JSON number such as 12.9")),

@@ -23,7 +23,7 @@ mod validate;
 
 pub use dataset::Dataset;
 pub use date::{DateError, PartialDate};
-pub use error::{Issue, IssueKind, LoadError, DEFAULT_MAX_BYTES};
+pub use error::{Issue, IssueKind, LoadError, TextEncoding, DEFAULT_MAX_BYTES, MAX_NESTING};
 pub use i18n::Lang;
 pub use lint::advise;
 pub use model::*;

@@ -178,8 +178,10 @@ impl Trie {
     }
 }
 
-/// Nesting deeper than this stops the scan (serde_json refuses far less).
-const MAX_DEPTH: usize = 1024;
+/// Nesting deeper than this stops the scan: the parser refuses deeper files
+/// ([`crate::MAX_NESTING`]), and the scan recurses along wanted paths, so the limit also
+/// bounds its stack (a path of 100,000 `[0]` steps into 100,000 nested arrays stops here).
+const MAX_DEPTH: usize = crate::MAX_NESTING;
 
 /// The scan stopped: malformed JSON or too deep. What was found so far stands.
 struct Stop;

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use crate::dataset::Dataset;
-use crate::error::{Issue, IssueKind, LoadError};
+use crate::error::{Issue, IssueKind, LoadError, TextEncoding, MAX_NESTING};
 use crate::model::*;
 
 /// Parses and validates the bytes of a data file. `file` names it in error messages.
@@ -30,28 +30,59 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
     }
 }
 
-/// The first stages of [`parse`] without the rules: byte-order mark, well-formed JSON,
-/// `schema_version`, structure. Tools that want the document even when it breaks rules
+/// The first stages of [`parse`] without the rules: UTF-16/32 ([`LoadError::Encoding`]),
+/// byte-order mark, empty file ([`LoadError::Empty`]), HTML page ([`LoadError::Html`]),
+/// well-formed JSON (with [`LoadError::NonFiniteNumber`] and [`LoadError::TooDeep`] told
+/// apart from other syntax errors), `schema_version`, structure. Tools that want the document even when it breaks rules
 /// (to report every problem, or to give advice) call this and then [`validate`];
 /// `parse(bytes)` is exactly `decode(bytes)` followed by `validate`.
 pub fn decode(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
+    if let Some(encoding) = sniff_encoding(bytes) {
+        return Err(LoadError::Encoding {
+            file: file.to_string(),
+            encoding,
+        });
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    check_version(bytes, file)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            file: file.to_string(),
+        });
+    }
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') {
+        return Err(LoadError::Html {
+            file: file.to_string(),
+            title: html_title(bytes),
+        });
+    }
+    check_version(bytes, file).map_err(|e| refine(bytes, e))?;
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = json_path(e.path());
         let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            syntax_error(file, &inner)
-        } else {
-            LoadError::Structure {
-                file: file.to_string(),
-                path,
-                line: inner.line(),
-                column: inner.column(),
-                detail: inner.to_string(),
-            }
-        }
+        refine(
+            bytes,
+            if inner.is_syntax() || inner.is_eof() {
+                syntax_error(file, &inner)
+            } else {
+                let detail = inner.to_string();
+                // A key given twice: name it in the path (serde stops at the second one).
+                let path = match detail
+                    .strip_prefix("duplicate field `")
+                    .and_then(|r| r.split('`').next())
+                {
+                    Some(key) => format!("{path}.{key}"),
+                    None => path,
+                };
+                LoadError::Structure {
+                    file: file.to_string(),
+                    path,
+                    line: inner.line(),
+                    column: inner.column(),
+                    detail,
+                }
+            },
+        )
     })?;
     Ok(doc)
 }
@@ -65,9 +96,240 @@ fn syntax_error(file: &str, e: &serde_json::Error) -> LoadError {
     }
 }
 
+/// Recognises UTF-16 and UTF-32 by their byte-order marks, or by NUL bytes between the
+/// ASCII characters a JSON text starts with.
+fn sniff_encoding(b: &[u8]) -> Option<TextEncoding> {
+    if b.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return Some(TextEncoding::Utf32Le);
+    }
+    if b.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Some(TextEncoding::Utf32Be);
+    }
+    if b.starts_with(&[0xFF, 0xFE]) {
+        return Some(TextEncoding::Utf16Le);
+    }
+    if b.starts_with(&[0xFE, 0xFF]) {
+        return Some(TextEncoding::Utf16Be);
+    }
+    let ascii = |c: u8| c != 0 && c.is_ascii();
+    if b.len() >= 4 {
+        if ascii(b[0]) && b[1..4] == [0, 0, 0] {
+            return Some(TextEncoding::Utf32Le);
+        }
+        if b[..3] == [0, 0, 0] && ascii(b[3]) {
+            return Some(TextEncoding::Utf32Be);
+        }
+        // The first (up to) 16 code units: ASCII in one byte of each, NUL in the other.
+        let head = &b[..b.len().min(32) & !1];
+        let units = || head.chunks_exact(2);
+        if units().all(|u| ascii(u[0]) && u[1] == 0) {
+            return Some(TextEncoding::Utf16Le);
+        }
+        if units().all(|u| u[0] == 0 && ascii(u[1])) {
+            return Some(TextEncoding::Utf16Be);
+        }
+    }
+    None
+}
+
+/// The `<title>` of an HTML page, as plain text, when it is short: tags removed, the
+/// common entities decoded, white space collapsed. Only the first 64 KiB are looked at.
+fn html_title(bytes: &[u8]) -> Option<String> {
+    const MAX_CHARS: usize = 80;
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+    let lower = head.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in head[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if in_tag => {}
+            c if c.is_control() || c.is_whitespace() => text.push(' '),
+            c => text.push(c),
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty() && text.chars().count() <= MAX_CHARS).then_some(text)
+}
+
+/// Byte offset of serde's 1-based line and byte column.
+fn offset_of(bytes: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(p) => start += p + 1,
+            None => return bytes.len(),
+        }
+    }
+    (start + column.saturating_sub(1)).min(bytes.len())
+}
+
+/// 1-based line and byte column of a byte offset.
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    (line, 1 + before.len() - start)
+}
+
+/// Where nesting first goes deeper than [`MAX_NESTING`] in `bytes` (strings skipped).
+fn too_deep_at(bytes: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the last `\\uXXXX` escape in `bytes` (within the last dozen bytes) is a
+/// surrogate (`\\ud800`–`\\udfff`), which alone is no character.
+fn last_escape_is_surrogate(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(12)..];
+    let Some(i) = tail.windows(2).rposition(|w| w == b"\\u") else {
+        return false;
+    };
+    let hex = &tail[i + 2..];
+    hex.len() >= 4
+        && std::str::from_utf8(&hex[..4])
+            .ok()
+            .and_then(|h| u16::from_str_radix(h, 16).ok())
+            .is_some_and(|u| (0xD800..=0xDFFF).contains(&u))
+}
+
+/// The words people write for numbers JSON does not have.
+const NON_FINITE: [&str; 6] = ["-Infinity", "+Infinity", "Infinity", "-NaN", "NaN", "-inf"];
+
+/// Makes a syntax or structure error more specific where the bytes show why: nesting
+/// beyond [`MAX_NESTING`], a bare `NaN`/`Infinity`, a comment, a second byte-order mark, an
+/// escaped lone surrogate.
+fn refine(bytes: &[u8], e: LoadError) -> LoadError {
+    let (file, line, column, detail, top_level) = match &e {
+        LoadError::Syntax {
+            file,
+            line,
+            column,
+            detail,
+        } => (file, *line, *column, detail.as_str(), false),
+        LoadError::Structure {
+            file,
+            path,
+            line,
+            column,
+            detail,
+        } => (file, *line, *column, detail.as_str(), path == "$"),
+        _ => return e,
+    };
+    let offset = offset_of(bytes, line, column);
+    // A structure error at the top level (an array, a duplicate key) may come before the
+    // deep part; elsewhere only what the parser read counts.
+    let scanned = if top_level || detail.starts_with("recursion limit exceeded") {
+        bytes
+    } else {
+        &bytes[..(offset + 1).min(bytes.len())]
+    };
+    let deep = too_deep_at(scanned)
+        .map(|at| line_column(bytes, at))
+        .or(detail
+            .starts_with("recursion limit exceeded")
+            .then_some((line, column)));
+    if let Some((line, column)) = deep {
+        return LoadError::TooDeep {
+            file: file.clone(),
+            line,
+            column,
+            limit: MAX_NESTING,
+        };
+    }
+    if !matches!(e, LoadError::Syntax { .. }) {
+        return e;
+    }
+    // serde stops at the letter after a sign: look one byte back too.
+    for start in [offset.saturating_sub(1), offset] {
+        let rest = &bytes[start.min(bytes.len())..];
+        if let Some(token) = NON_FINITE.iter().find(|t| rest.starts_with(t.as_bytes())) {
+            let (line, column) = line_column(bytes, start);
+            return LoadError::NonFiniteNumber {
+                file: file.clone(),
+                line,
+                column,
+                token: token.to_string(),
+            };
+        }
+    }
+    let rest = &bytes[offset.min(bytes.len())..];
+    let position = format!(" at line {line} column {column}");
+    let new_detail = if rest.starts_with(b"//") || rest.starts_with(b"/*") {
+        Some("comments are not allowed in JSON")
+    } else if rest.starts_with(b"\xEF\xBB\xBF") {
+        Some("a second byte-order mark")
+    } else if [
+        "invalid unicode code point",
+        "lone leading surrogate",
+        "unexpected end of hex escape",
+    ]
+    .iter()
+    .any(|p| detail.starts_with(p))
+        && last_escape_is_surrogate(&bytes[..offset.min(bytes.len())])
+    {
+        Some("lone surrogate escape")
+    } else {
+        None
+    };
+    match new_detail {
+        Some(d) => LoadError::Syntax {
+            file: file.clone(),
+            line,
+            column,
+            detail: format!("{d}{position}"),
+        },
+        None => e,
+    }
+}
+
 #[derive(Deserialize)]
 struct VersionProbe {
+    /// `None` when absent; `Some(Value::Null)` for `null`.
+    #[serde(default, deserialize_with = "present")]
     schema_version: Option<serde_json::Value>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
 }
 
 fn check_version(bytes: &[u8], file: &str) -> Result<(), LoadError> {
@@ -95,13 +357,21 @@ fn check_version(bytes: &[u8], file: &str) -> Result<(), LoadError> {
         Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax_error(file, &e)),
         // The top level is not an object: report it as a structure problem at `$`.
         Err(e) => {
+            let detail = e.to_string();
+            let path = match detail
+                .strip_prefix("duplicate field `")
+                .and_then(|r| r.split('`').next())
+            {
+                Some(key) => format!("$.{key}"),
+                None => "$".to_string(),
+            };
             return Err(LoadError::Structure {
                 file: file.to_string(),
-                path: "$".to_string(),
+                path,
                 line: e.line(),
                 column: e.column(),
-                detail: e.to_string(),
-            })
+                detail,
+            });
         }
     };
     match probe.schema_version {
@@ -250,7 +520,9 @@ impl Validator {
     }
 
     fn non_negative(&mut self, path: &str, value: f64) {
-        if value < 0.0 {
+        if let Some(kind) = not_exact(value) {
+            self.push(path, kind);
+        } else if value < 0.0 {
             self.push(path, IssueKind::Negative { value });
         }
     }
@@ -294,6 +566,13 @@ impl Validator {
             return;
         };
         let vp = format!("{p}.value");
+        let exact = match not_exact(fig.value) {
+            Some(kind) => {
+                self.push(&vp, kind);
+                false
+            }
+            None => true,
+        };
         if fig.is_change() {
             let unit_ok = fig.unit == metric.unit
                 || fig.unit == Unit::Percent
@@ -307,7 +586,8 @@ impl Validator {
                         change: true,
                     },
                 );
-            } else if fig.unit == Unit::Percent
+            } else if exact
+                && fig.unit == Unit::Percent
                 && metric.unit != Unit::Percent
                 && fig.value < -100.0
             {
@@ -322,7 +602,7 @@ impl Validator {
                     change: false,
                 },
             );
-        } else {
+        } else if exact {
             self.level(&vp, fig.unit, fig.value);
         }
     }
@@ -383,8 +663,20 @@ impl Validator {
     }
 }
 
+/// 2^53: from here on not every whole number has an exact binary64 value, so a count
+/// written in the file may silently read as another number.
+pub const EXACT_LIMIT: f64 = 9_007_199_254_740_992.0;
+
+/// A value too large to be stored exactly ([`EXACT_LIMIT`] or more in size).
+fn not_exact(value: f64) -> Option<IssueKind> {
+    (value.abs() >= EXACT_LIMIT).then_some(IssueKind::NotExact { value })
+}
+
 /// What is wrong with a level of `value` in `unit`, if anything.
 fn level_issue(unit: Unit, value: f64) -> Option<IssueKind> {
+    if let Some(kind) = not_exact(value) {
+        return Some(kind);
+    }
     match unit {
         Unit::Percent if !(0.0..=100.0).contains(&value) => {
             Some(IssueKind::PercentOutOfRange { value })

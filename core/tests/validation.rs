@@ -43,7 +43,7 @@ fn truncated_json_gives_line_and_column() {
     }
     assert!(matches!(
         parse(b"", "empty.json"),
-        Err(LoadError::Syntax { .. })
+        Err(LoadError::Empty { .. })
     ));
     assert!(matches!(
         parse(b"[1,2]", "array.json"),
@@ -186,4 +186,146 @@ fn injection_fixture_loads_with_bidi_controls_removed_and_warned() {
     );
     // Markup stays text, exactly as published.
     assert!(ds.station("beta").unwrap().name.zh.starts_with("<script>"));
+}
+
+#[test]
+fn files_that_are_not_utf8_json_are_named_before_parsing() {
+    use scorecards_core::TextEncoding;
+    let enc = |b: &[u8]| match parse(b, "x.json") {
+        Err(LoadError::Encoding { encoding, .. }) => Some(encoding),
+        _ => None,
+    };
+    assert_eq!(enc(b"\xFF\xFE{\0}\0"), Some(TextEncoding::Utf16Le));
+    assert_eq!(enc(b"\xFE\xFF\0{\0}"), Some(TextEncoding::Utf16Be));
+    assert_eq!(enc(b"{\0\"\0a\0"), Some(TextEncoding::Utf16Le));
+    assert_eq!(enc(b"\0{\0\"\0a"), Some(TextEncoding::Utf16Be));
+    assert_eq!(enc(b"\xFF\xFE\0\0{\0\0\0"), Some(TextEncoding::Utf32Le));
+    assert_eq!(enc(b"{\0\0\0"), Some(TextEncoding::Utf32Le));
+    // A NUL inside ordinary JSON is not UTF-16.
+    assert_eq!(enc(b"{\"a\": \"\0\"}"), None);
+    assert_eq!(enc(b"{}"), None);
+    assert!(matches!(
+        parse(b" \r\n\t", "x.json"),
+        Err(LoadError::Empty { .. })
+    ));
+    assert!(matches!(
+        parse(b"\xEF\xBB\xBF", "x.json"),
+        Err(LoadError::Empty { .. })
+    ));
+}
+
+#[test]
+fn an_html_page_is_named_with_its_short_title_as_text() {
+    let title = |b: &str| match parse(b.as_bytes(), "x.json") {
+        Err(LoadError::Html { title, .. }) => title,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        title("<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>"),
+        Some("502 Bad Gateway".into())
+    );
+    assert_eq!(
+        title("\n <HTML><TITLE>\n a &amp; <b>b</b>\t&lt;c&gt; </TITLE>"),
+        Some("a & b <c>".into())
+    );
+    assert_eq!(title("<html><body>no title</body></html>"), None);
+    assert_eq!(title("<title>unclosed"), None);
+    assert_eq!(title(&format!("<title>{}</title>", "x".repeat(81))), None);
+    assert_eq!(title("<title></title>"), None);
+}
+
+#[test]
+fn nan_and_infinity_are_named() {
+    for (text, token, column) in [
+        ("{\"schema_version\": NaN}", "NaN", 20),
+        (
+            "{\"schema_version\": 1, \"x\": [1, Infinity]}",
+            "Infinity",
+            32,
+        ),
+        ("{\"schema_version\": 1, \"x\": -Infinity}", "-Infinity", 28),
+        (
+            "{\"schema_version\": 1,\n \"x\": +Infinity}",
+            "+Infinity",
+            7,
+        ),
+    ] {
+        match parse(text.as_bytes(), "x.json") {
+            Err(LoadError::NonFiniteNumber {
+                token: t,
+                column: c,
+                ..
+            }) => assert_eq!((t.as_str(), c), (token, column), "{text}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    // On a thread with a small stack, so that recursion would show.
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(|| {
+            for text in [
+                "[".repeat(100_000),
+                format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+                format!(
+                    "{{\"schema_version\": 1, \"x\": {}}}",
+                    "{\"a\":".repeat(50_000)
+                ),
+            ] {
+                match parse(text.as_bytes(), "deep.json") {
+                    Err(LoadError::TooDeep { limit, column, .. }) => {
+                        assert_eq!(limit, scorecards_core::MAX_NESTING);
+                        assert!(column > 1);
+                    }
+                    other => panic!("{other:?}"),
+                }
+            }
+            // 128 levels are allowed (and then the top level is not an object).
+            let ok_depth = format!("{}{}", "[".repeat(128), "]".repeat(128));
+            assert!(matches!(
+                parse(ok_depth.as_bytes(), "x.json"),
+                Err(LoadError::Structure { .. })
+            ));
+            let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+            let path = format!("${}", "[0]".repeat(100_000));
+            let found = scorecards_core::locate::locate_paths(deep.as_bytes(), &[&path]);
+            assert!(found[0].is_some_and(|l| !l.exact));
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn duplicate_keys_name_the_key() {
+    match parse(b"{\"schema_version\": 1, \"schema_version\": 1}", "x.json") {
+        Err(LoadError::Structure { path, .. }) => assert_eq!(path, "$.schema_version"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn schema_version_null_is_not_missing() {
+    match parse(b"{\"schema_version\": null}", "x.json") {
+        Err(LoadError::UnsupportedVersion { found, .. }) => assert_eq!(found, "null"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn numbers_beyond_2_53_are_not_exact() {
+    let mut doc: serde_json::Value = serde_json::from_slice(&fixture("rate-180.json")).unwrap();
+    doc["stations"][0]["figures"][1]["value"] = serde_json::json!(9_007_199_254_740_993u64);
+    match parse(doc.to_string().as_bytes(), "t.json") {
+        Err(LoadError::Invalid { issues, .. }) => {
+            assert!(issues
+                .iter()
+                .any(|i| i.path == "$.stations[0].figures[1].value"
+                    && matches!(i.kind, scorecards_core::IssueKind::NotExact { .. })));
+        }
+        other => panic!("{other:?}"),
+    }
 }

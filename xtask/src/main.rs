@@ -5,6 +5,7 @@
 mod bundle;
 mod cli;
 mod ensure;
+mod fuzz;
 mod lockfile;
 use scorecards_cli::server;
 mod testing;
@@ -32,6 +33,11 @@ Commands:
   ensure [--browser]   Install missing tools (wasm32 target, wasm-bindgen-cli, npm binaryen +
                        axe-core; --browser: also chromium, chromedriver, CJK fonts)
   browser              Install chromium, chromedriver and CJK fonts if missing
+  fuzz [options]       Run the cargo-fuzz targets in fuzz/ (installs cargo-fuzz if missing;
+                       stable Rust is enough, see docs/hardening.md)
+      --target T       parse_validate or csv_import (default: each in turn)
+      --seconds N      How long each target runs (default: 60)
+      --sanitizer S    address (default) or none (faster; the code fuzzed has no unsafe)
   help                 Show this message
 
 Tools are cached in $STATION_SCORECARDS_CACHE, else $XDG_CACHE_HOME/station-scorecards,
@@ -89,6 +95,23 @@ fn run(args: &[String]) -> Result<()> {
             println!("chromium: {}", browser.chromium.display());
             println!("chromedriver: {}", browser.chromedriver.display());
             Ok(())
+        }
+        "fuzz" => {
+            let options = fuzz::FuzzOptions {
+                target: args.value("--target")?,
+                seconds: match args.value("--seconds")? {
+                    Some(n) => n
+                        .parse()
+                        .map_err(|_| util::Error::msg(format!("--seconds {n:?}: not a number")))?,
+                    None => 60,
+                },
+                sanitizer: args
+                    .value("--sanitizer")?
+                    .unwrap_or_else(|| "address".into()),
+            };
+            args.finish()?;
+            let ctx = Ctx::from_env()?;
+            fuzz::fuzz(&ctx, &options)
         }
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
