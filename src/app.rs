@@ -99,10 +99,16 @@ fn Body(ds: std::sync::Arc<scorecards_core::Dataset>) -> impl IntoView {
     let ui = Ui::get();
     move || {
         let ds = ds.clone();
+        // Without the `compare` feature (the lite bundle) these views do not exist; the
+        // directory or scorecard is shown instead.
         match ui.view.get() {
-            View::Compare => return view! { <CompareView ds=ds /> }.into_any(),
-            View::Rank => return view! { <LeagueView ds=ds /> }.into_any(),
-            View::Directory => {}
+            View::Compare if cfg!(feature = "compare") => {
+                return view! { <CompareView ds=ds /> }.into_any()
+            }
+            View::Rank if cfg!(feature = "compare") => {
+                return view! { <LeagueView ds=ds /> }.into_any()
+            }
+            _ => {}
         }
         match ui.station.get() {
             Some(id) if ds.station(&id).is_some() => {

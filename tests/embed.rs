@@ -322,3 +322,40 @@ async fn themes_big_screen_and_print_are_looked_at() {
     assert_eq!(pages, 1, "the scorecard should print on one page");
     b.close().await;
 }
+
+/// The lite bundle: the page loads only `pkg-lite/`, shows the scorecard with its sources and
+/// language switch, and offers no comparison or league table. The bytes each bundle costs
+/// are printed for the record (sizes are compared in `cargo xtask bench`, not asserted here).
+#[tokio::test]
+async fn the_lite_bundle_shows_scorecards_without_the_comparison() {
+    let b = browser(1280, 1400).await;
+    b.c.goto(&format!("{}/examples/lite.html", b.base))
+        .await
+        .unwrap();
+    b.wait_for_count("#embed-lite .ssc__scorecard h2", 1).await;
+    assert_eq!(b.text("#embed-lite .ssc__scorecard h2").await, "梅江派出所");
+    assert!(
+        b.all("#embed-lite .ssc__scorecard .ssc__source-ref").await.len() > 3,
+        "figures carry their sources"
+    );
+    let wasm = b
+        .js("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm')).map(n => new URL(n).pathname)")
+        .await;
+    assert_eq!(wasm, json!(["/pkg-lite/station_scorecards_bg.wasm"]));
+    // One tab (the directory), no "compare with…" button.
+    assert_eq!(b.all("#embed-lite .ssc__tab").await.len(), 1);
+    assert!(b.all("#embed-lite .ssc__actions button").await.is_empty());
+    b.click("#embed-lite button[lang=en]").await;
+    b.wait_xpath("//h2[text()='Meijiang Police Station']").await;
+    // A comparison asked for through the API falls back to the directory.
+    b.js("import('/embed-lite.js').then(m => m.instanceOf(document.getElementById('embed-lite')).update({ view: 'compare', compare: 'meijiang,xishan' })); return 0;")
+        .await;
+    b.wait_for_count("#embed-lite .ssc__directory tbody tr", 5).await;
+    let sizes = b
+        .js("return Promise.all(['/pkg/station_scorecards_bg.wasm', '/pkg-lite/station_scorecards_bg.wasm'].map(u => fetch(u).then(r => r.arrayBuffer()).then(a => a.byteLength)))")
+        .await;
+    println!("wasm bytes (full, lite): {sizes}");
+    b.screenshot("embed-lite").await;
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}

@@ -6,6 +6,13 @@ use scorecards_core::Lang;
 use crate::state::Ui;
 
 /// Title and language switch.
+/// The views the header offers: the lite bundle (no `compare` feature) has only the directory.
+const VIEWS: &[View] = if cfg!(feature = "compare") {
+    &[View::Directory, View::Compare, View::Rank]
+} else {
+    &[View::Directory]
+};
+
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let ui = Ui::get();
@@ -14,8 +21,9 @@ pub fn AppHeader() -> impl IntoView {
         <header class="ssc__header">
             {(!ui.embedded).then(|| view! { <p class="ssc__title">{move || s().app_title}</p> })}
             <nav class="ssc__nav" aria-label=move || s().nav_label>
-                {[View::Directory, View::Compare, View::Rank]
-                    .into_iter()
+                {VIEWS
+                    .iter()
+                    .copied()
                     .map(|v| {
                         let current = move || {
                             (ui.view.get() == v && (v != View::Directory || ui.station.get().is_none()))

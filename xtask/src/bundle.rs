@@ -30,6 +30,26 @@ pub const WASM_OPT_FEATURES: [&str; 8] = [
     "--enable-multivalue",
 ];
 
+/// One bundle: where it goes under `dist/` and the cargo feature arguments that make it.
+pub struct Variant {
+    /// Directory under `dist/`.
+    pub dir: &'static str,
+    /// Extra `cargo build` arguments.
+    pub cargo_args: &'static [&'static str],
+}
+
+/// The full bundle, and the lite one for pages that show only the directory and scorecards.
+pub const VARIANTS: [Variant; 2] = [
+    Variant {
+        dir: "pkg",
+        cargo_args: &[],
+    },
+    Variant {
+        dir: "pkg-lite",
+        cargo_args: &["--no-default-features"],
+    },
+];
+
 pub fn dist_dir(ctx: &Ctx) -> PathBuf {
     ctx.root.join("dist")
 }
@@ -48,16 +68,87 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
         );
     }
 
-    // 1. Compile the library to WebAssembly.
+    // 1–3. The full bundle into dist/pkg/, then the lite one (no comparison or league
+    // table) into dist/pkg-lite/: compile, bindings, size optimisation.
+    if dist.exists() {
+        fs::remove_dir_all(&dist).context(|| format!("removing {}", dist.display()))?;
+    }
+    let mut outputs = Vec::new();
+    for variant in VARIANTS {
+        outputs.push(compile(ctx, tools, release, &variant, &dist)?);
+    }
+
+    // 4. Static files.
+    fs::copy(&index, dist.join("index.html")).context(|| format!("copying {}", index.display()))?;
+    let mut copied = 1;
+    for (from, to) in [
+        (ctx.root.join("public"), dist.clone()),
+        (ctx.root.join("style"), dist.join("style")),
+    ] {
+        if from.is_dir() {
+            copied += copy_tree(&from, &to)?;
+        } else {
+            println!("build: {} does not exist, skipped", from.display());
+        }
+    }
+    println!(
+        "build: copied {copied} static files (index.html, public/, style/) into {}",
+        dist.display()
+    );
+
+    // 5. The lite loader: embed.js with the lite bundle's path.
+    let embed = fs::read_to_string(dist.join("embed.js"))
+        .context(|| "reading dist/embed.js".to_string())?;
+    let lite = embed.replace("./pkg/", "./pkg-lite/").replace(
+        "// station-scorecards embed loader.",
+        "// station-scorecards embed loader, LITE bundle: directory and scorecards only (no\n// comparison or league table), for pages that show nothing else. Generated from embed.js\n// by `cargo xtask build`.",
+    );
+    if !lite.contains("./pkg-lite/") {
+        bail!(
+            "embed.js no longer imports ./pkg/: update the lite loader step in xtask/src/bundle.rs"
+        );
+    }
+    fs::write(dist.join("embed-lite.js"), lite)
+        .context(|| "writing dist/embed-lite.js".to_string())?;
+
+    // 6. Sizes.
+    for file in outputs.iter().flat_map(|(wasm, js)| [wasm, js]) {
+        let bytes = fs::read(file).context(|| format!("reading {}", file.display()))?;
+        println!(
+            "build: {:<40} {:>10} raw {:>10} gzip -9",
+            file.strip_prefix(&ctx.root).unwrap_or(file).display(),
+            human_size(bytes.len() as u64),
+            human_size(gzip_len(&bytes))
+        );
+    }
+    println!(
+        "build: done ({profile}) in {}",
+        human_duration(started.elapsed())
+    );
+    Ok(())
+}
+
+/// Compiles one variant to WebAssembly, runs wasm-bindgen into `dist/<dir>/` and (release)
+/// wasm-opt. Returns the paths of the `.wasm` and `.js` it wrote.
+fn compile(
+    ctx: &Ctx,
+    tools: &Tools,
+    release: bool,
+    variant: &Variant,
+    dist: &Path,
+) -> Result<(PathBuf, PathBuf)> {
+    let profile = if release { "release" } else { "debug" };
     let mut cargo = ctx.cargo();
     cargo.arg("build");
     if release {
         cargo.arg("--release");
     }
     cargo.args(["--target", WASM_TARGET, "-p", PACKAGE, "--lib"]);
+    cargo.args(variant.cargo_args);
     let took = run(&mut cargo, "Fix the compile errors above.")?;
     println!(
-        "build: cargo build ({profile}) took {}",
+        "build: cargo build ({profile}, {}) took {}",
+        variant.dir,
         human_duration(took)
     );
 
@@ -73,11 +164,7 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
         );
     }
 
-    // 2. Fresh dist/ with the JS bindings.
-    if dist.exists() {
-        fs::remove_dir_all(&dist).context(|| format!("removing {}", dist.display()))?;
-    }
-    let pkg = dist.join("pkg");
+    let pkg = dist.join(variant.dir);
     fs::create_dir_all(&pkg).context(|| format!("creating {}", pkg.display()))?;
     let took = run(
         Command::new(&tools.wasm_bindgen)
@@ -101,8 +188,6 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
 
     let wasm_out = pkg.join(format!("{OUT_NAME}_bg.wasm"));
     let js_out = pkg.join(format!("{OUT_NAME}.js"));
-
-    // 3. Optimise for size.
     if release {
         let before = file_len(&wasm_out)?;
         let took = run(
@@ -126,40 +211,7 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
     } else {
         println!("build: wasm-opt skipped (--dev)");
     }
-
-    // 4. Static files.
-    fs::copy(&index, dist.join("index.html")).context(|| format!("copying {}", index.display()))?;
-    let mut copied = 1;
-    for (from, to) in [
-        (ctx.root.join("public"), dist.clone()),
-        (ctx.root.join("style"), dist.join("style")),
-    ] {
-        if from.is_dir() {
-            copied += copy_tree(&from, &to)?;
-        } else {
-            println!("build: {} does not exist, skipped", from.display());
-        }
-    }
-    println!(
-        "build: copied {copied} static files (index.html, public/, style/) into {}",
-        dist.display()
-    );
-
-    // 5. Sizes.
-    for file in [&wasm_out, &js_out] {
-        let bytes = fs::read(file).context(|| format!("reading {}", file.display()))?;
-        println!(
-            "build: {:<40} {:>10} raw {:>10} gzip -9",
-            file.strip_prefix(&ctx.root).unwrap_or(file).display(),
-            human_size(bytes.len() as u64),
-            human_size(gzip_len(&bytes))
-        );
-    }
-    println!(
-        "build: done ({profile}) in {}",
-        human_duration(started.elapsed())
-    );
-    Ok(())
+    Ok((wasm_out, js_out))
 }
 
 fn file_len(path: &Path) -> Result<u64> {
