@@ -335,7 +335,10 @@ async fn the_lite_bundle_shows_scorecards_without_the_comparison() {
     b.wait_for_count("#embed-lite .ssc__scorecard h2", 1).await;
     assert_eq!(b.text("#embed-lite .ssc__scorecard h2").await, "梅江派出所");
     assert!(
-        b.all("#embed-lite .ssc__scorecard .ssc__source-ref").await.len() > 3,
+        b.all("#embed-lite .ssc__scorecard .ssc__source-ref")
+            .await
+            .len()
+            > 3,
         "figures carry their sources"
     );
     let wasm = b
@@ -350,7 +353,8 @@ async fn the_lite_bundle_shows_scorecards_without_the_comparison() {
     // A comparison asked for through the API falls back to the directory.
     b.js("import('/embed-lite.js').then(m => m.instanceOf(document.getElementById('embed-lite')).update({ view: 'compare', compare: 'meijiang,xishan' })); return 0;")
         .await;
-    b.wait_for_count("#embed-lite .ssc__directory tbody tr", 5).await;
+    b.wait_for_count("#embed-lite .ssc__directory tbody tr", 5)
+        .await;
     let sizes = b
         .js("return Promise.all(['/pkg/station_scorecards_bg.wasm', '/pkg-lite/station_scorecards_bg.wasm'].map(u => fetch(u).then(r => r.arrayBuffer()).then(a => a.byteLength)))")
         .await;

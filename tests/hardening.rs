@@ -127,6 +127,53 @@ async fn markup_scripts_and_bad_links_in_data_stay_inert_in_every_view() {
     b.close().await;
 }
 
+/// Every file of the hostile corpus (`tests/fixtures/hostile/cases.tsv`, shared with the
+/// `validate` golden tests) in the browser: each shows its own message (or, for the files
+/// that load, the text the manifest names), with the file's name, and the page stays usable.
+#[tokio::test]
+async fn every_hostile_file_gets_its_specific_message_in_the_browser() {
+    let b = browser(1280, 1000).await;
+    let manifest = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/cases.tsv"
+    ))
+    .unwrap();
+    let mut checked = 0;
+    for line in manifest.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (file, kind, expect) = (cols[0], cols[1], cols[2]);
+        b.open(&format!("/?lang=en&src=/fixtures/hostile/{file}"))
+            .await;
+        let shown = if kind == "ok" || kind == "warnings" {
+            assert!(b.all(".ssc__error").await.is_empty(), "{file} should load");
+            b.js("return document.querySelector('.ssc').innerText")
+                .await
+                .as_str()
+                .unwrap_or("")
+                .to_string()
+        } else {
+            let text = b.text(".ssc__error").await;
+            assert!(
+                text.contains(file),
+                "{file}: the message does not name the file: {text}"
+            );
+            text
+        };
+        assert!(
+            shown.contains(expect),
+            "{file} ({kind}): {expect:?} not in {shown:?}"
+        );
+        assert!(
+            !b.all(".ssc__header button.ssc__lang").await.is_empty(),
+            "{file}: no header"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} files in the manifest");
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}
+
 /// One failure mode: the page to open, what the message must say (English), and whether a
 /// retry button is offered.
 struct Fault {
@@ -170,7 +217,7 @@ async fn failing_networks_get_their_own_message_and_the_dashboard_keeps_working(
         },
         Fault {
             path: "/_fault/html-page/data/seeds.json?t=a",
-            says: &["seeds.json"],
+            says: &["HTML page", "502 Bad Gateway", "seeds.json"],
             retry: false,
         },
         Fault {
