@@ -1,10 +1,12 @@
 //! A validated data set with the look-ups the views need.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::error::Issue;
 use crate::model::*;
 use crate::series::{year_on_year, Computed};
+use crate::table::StationKeys;
 
 /// A data file that passed [`crate::parse`]: every reference resolves, every value is in range.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +17,8 @@ pub struct Dataset {
     station_index: HashMap<String, usize>,
     warnings: Vec<Issue>,
     computed: HashMap<String, Vec<Computed>>,
+    /// Search strings and sort keys, computed on first use (tables of many stations).
+    keys: OnceLock<StationKeys>,
 }
 
 impl Dataset {
@@ -33,12 +37,24 @@ impl Dataset {
             computed: compute_all(&doc),
             doc,
             warnings,
+            keys: OnceLock::new(),
         }
     }
 
     /// Year-on-year changes computed from a station's monthly series.
     pub fn computed(&self, station: &Station) -> &[Computed] {
         self.computed.get(&station.id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Search strings and sort keys of the stations, computed once on first use.
+    pub fn keys(&self) -> &StationKeys {
+        self.keys
+            .get_or_init(|| StationKeys::new(&self.doc.stations))
+    }
+
+    /// The position of a station (by id) in [`Dataset::stations`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.station_index.get(id).copied()
     }
 
     /// Problems that did not stop the file from loading.

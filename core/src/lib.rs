@@ -18,6 +18,7 @@ pub mod locate;
 mod model;
 pub mod query;
 pub mod series;
+pub mod table;
 mod validate;
 
 pub use dataset::Dataset;
