@@ -3,8 +3,9 @@
 use std::sync::Arc;
 
 use gloo_net::http::Request;
+use scorecards_core::layout::{parse_detail, resolve};
 use scorecards_core::query::{display_name, is_same_origin_path};
-use scorecards_core::{is_http_url, parse, Dataset, LoadError, DEFAULT_MAX_BYTES};
+use scorecards_core::{is_http_url, parse, Dataset, Document, LoadError, DEFAULT_MAX_BYTES};
 
 /// What a load produces: a validated data set, or the reason it cannot be shown.
 pub type Loaded = Result<Arc<Dataset>, LoadError>;
@@ -46,14 +47,48 @@ pub async fn load(source: DataSource) -> Loaded {
     }
 }
 
+impl DataSource {
+    /// The address detail files are relative to (`None` for a document given in memory: its
+    /// detail references are then relative to the page).
+    pub fn base(&self) -> Option<&str> {
+        match self {
+            DataSource::Url(s) | DataSource::PageParam(s) => Some(s),
+            DataSource::Bytes { .. } => None,
+        }
+    }
+}
+
+/// Loads a detail file named `href` by the index loaded from `base`, and checks it against
+/// that index. The browser's HTTP cache applies (default cache mode): with the server's
+/// `ETag` and `Cache-Control: no-cache` a file seen before is revalidated (304), not
+/// downloaded again.
+pub async fn load_detail(
+    base: Option<String>,
+    href: String,
+    index: Arc<Dataset>,
+) -> Result<Document, LoadError> {
+    let src = match &base {
+        Some(b) => resolve(b, &href),
+        None => href.clone(),
+    };
+    let (file, bytes) = fetch_bytes(&src).await?;
+    parse_detail(&bytes, &file, &href, &index)
+}
+
 /// Fetches and validates a data file from an address already checked by [`load`].
 async fn fetch(src: String) -> Loaded {
-    let file = display_name(&src).to_string();
+    let (file, bytes) = fetch_bytes(&src).await?;
+    parse(&bytes, &file).map(Arc::new)
+}
+
+/// Fetches a file: status, announced and received size checked.
+async fn fetch_bytes(src: &str) -> Result<(String, Vec<u8>), LoadError> {
+    let file = display_name(src).to_string();
     let network = |e: gloo_net::Error| LoadError::Network {
         file: file.clone(),
         detail: e.to_string(),
     };
-    let resp = Request::get(&src).send().await.map_err(network)?;
+    let resp = Request::get(src).send().await.map_err(network)?;
     // gloo-net resolves HTTP errors as Ok: check the status ourselves.
     if !resp.ok() {
         return Err(LoadError::Http {
@@ -79,5 +114,5 @@ async fn fetch(src: String) -> Loaded {
     if bytes.len() as u64 > DEFAULT_MAX_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    parse(&bytes, &file).map(Arc::new)
+    Ok((file, bytes))
 }

@@ -391,3 +391,104 @@ async fn a_phone_and_a_big_screen_show_the_same_window_of_rows() {
         b.close().await;
     }
 }
+
+/// The split layout, written by `scorecards synth`'s library: an index and a detail file
+/// per province, in `tests/fixtures/generated/split/`; one detail file is then removed, so
+/// that its stations show the error while the others keep working.
+fn split_layout() -> &'static (Document, Vec<(String, Document)>) {
+    static SPLIT: OnceLock<(Document, Vec<(String, Document)>)> = OnceLock::new();
+    SPLIT.get_or_init(|| {
+        let doc = scorecards_cli::synth::generate(&scorecards_cli::synth::Options {
+            stations: 300,
+            months: 24,
+            seed: SEED,
+        });
+        let (index, details) = scorecards_cli::synth::split(&doc);
+        let dir = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/generated/split"
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("detail")).unwrap();
+        let write = |path: PathBuf, d: &Document| {
+            std::fs::write(path, scorecards_cli::synth::to_json(d, false)).unwrap()
+        };
+        write(dir.join("index.json"), &index);
+        // The last province's file is left out on purpose.
+        for (href, d) in &details[..details.len() - 1] {
+            write(dir.join(href), d);
+        }
+        (index, details)
+    })
+}
+
+#[tokio::test]
+async fn a_split_layout_loads_details_on_demand_once_and_revalidates_them() {
+    let (index, details) = split_layout();
+    let b = browser(1280, 1600).await;
+    let src = "/fixtures/generated/split/index.json";
+    // The directory comes from the index alone: no detail file is asked for.
+    b.open(&format!("/?src={src}&lang=en")).await;
+    assert_eq!(b.all("tbody tr[data-station]").await.len().min(1), 1);
+    let asked = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/detail/')).map(e => [e.name.split('/').pop(), e.transferSize, e.encodedBodySize])";
+    assert_eq!(b.js(asked).await, serde_json::json!([]));
+    // A scorecard loads its province's detail file: monthly series (only there) draw a chart.
+    let (href, detail) = &details[0];
+    let id = detail.stations[0].id.clone();
+    b.open(&format!("/?src={src}&lang=en&station={id}")).await;
+    b.c.wait()
+        .at_most(Duration::from_secs(30))
+        .for_element(Locator::Css(".ssc__scorecard .ssc__chart canvas"))
+        .await
+        .expect("the detail's series never arrived");
+    let file = href.rsplit('/').next().unwrap().to_string();
+    let first = b.js(asked).await;
+    assert_eq!(first.as_array().map(Vec::len), Some(1), "{first}");
+    assert_eq!(first[0][0], serde_json::json!(file));
+    // Another station of the same province: no second request.
+    let other = detail.stations[1].id.clone();
+    b.js(&format!("history.pushState(null, '', '?src={src}&lang=en&station={other}'); dispatchEvent(new PopStateEvent('popstate')); return 0")).await;
+    b.wait_xpath(&format!(
+        "//tr[@data-station='{other}'] | //section[contains(@class,'ssc__scorecard')]"
+    ))
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(b.js(asked).await.as_array().map(Vec::len), Some(1));
+    // A new page: the browser revalidates the detail file (304: headers only, no body).
+    b.open(&format!("/?src={src}&lang=en&station={id}")).await;
+    b.wait_css(".ssc__scorecard .ssc__chart canvas").await;
+    let again = b.js(asked).await;
+    let (transfer, body) = (
+        again[0][1].as_f64().unwrap_or(0.0),
+        again[0][2].as_f64().unwrap_or(0.0),
+    );
+    eprintln!("split: detail {file} again: transferred {transfer} bytes for a {body}-byte body");
+    assert!(
+        transfer < body,
+        "the detail file was downloaded again: {again}"
+    );
+    b.assert_clean_console(&[]).await;
+
+    // The missing province: its scorecard says which file failed; the directory still works.
+    let (missing_href, missing) = details.last().unwrap();
+    let lost = &missing.stations[0];
+    b.open(&format!("/?src={src}&lang=en&station={}", lost.id))
+        .await;
+    b.wait_css(".ssc__error").await;
+    let error = b.text(".ssc__error").await;
+    assert!(
+        error.contains(missing_href.rsplit('/').next().unwrap()),
+        "{error}"
+    );
+    assert!(error.contains("404"), "{error}");
+    // The scorecard still shows the index's headline figures.
+    assert!(b
+        .text(".ssc__scorecard h2")
+        .await
+        .contains(lost.name.en.as_deref().unwrap()));
+    let listed = index.stations.iter().find(|s| s.id == lost.id).unwrap();
+    assert!(listed.detail.as_deref() == Some(missing_href.as_str()));
+    b.assert_clean_console(&["404"]).await;
+    assert_axe_clean(&b, "a failed detail file").await;
+    b.close().await;
+}

@@ -13,6 +13,7 @@ mod error;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod layout;
 mod lint;
 pub mod locate;
 mod model;
