@@ -784,7 +784,7 @@ fn station(
 }
 
 /// The split layout of a generated document: an index (every station with its profile and
-/// the figures of its headline metrics, without quotes, and a `detail` reference) and one
+/// its headline figure of each family, without quotes, and a `detail` reference) and one
 /// detail file per province (`detail/<province>.json`, the stations in full). Figures are
 /// only left out of the index, never changed.
 pub fn split(doc: &Document) -> (Document, Vec<(String, Document)>) {
@@ -799,22 +799,26 @@ pub fn split(doc: &Document) -> (Document, Vec<(String, Document)>) {
         stations: Vec::with_capacity(doc.stations.len()),
     };
     let mut details: Vec<(String, Document)> = Vec::new();
-    let headline_metrics = |st: &Station| -> Vec<&str> {
+    // The directory's headline of each family: the first figure of the family's first
+    // metric (in catalogue order) that the station reports.
+    let headlines = |st: &Station| -> Vec<Figure> {
         Family::ALL
             .iter()
             .filter_map(|f| {
                 doc.metrics
                     .iter()
                     .filter(|m| m.family == *f)
-                    .find(|m| st.figures.iter().any(|x| x.metric == m.id))
-                    .map(|m| m.id.as_str())
+                    .find_map(|m| st.figures.iter().find(|x| x.metric == m.id))
+            })
+            .map(|f| Figure {
+                quote: None,
+                ..f.clone()
             })
             .collect()
     };
     for st in &doc.stations {
         let province = st.region.province.en.as_deref().unwrap_or(&st.id);
         let href = format!("detail/{}.json", slug(province));
-        let keep = headline_metrics(st);
         let mut profile = st.profile.clone();
         for fact in [
             &mut profile.area_km2,
@@ -834,17 +838,9 @@ pub fn split(doc: &Document) -> (Document, Vec<(String, Document)>) {
             id: st.id.clone(),
             name: st.name.clone(),
             region: st.region.clone(),
-            parent_bureau: st.parent_bureau.clone(),
+            parent_bureau: None,
             profile,
-            figures: st
-                .figures
-                .iter()
-                .filter(|f| keep.contains(&f.metric.as_str()))
-                .map(|f| Figure {
-                    quote: None,
-                    ..f.clone()
-                })
-                .collect(),
+            figures: headlines(st),
             series: Vec::new(),
             detail: Some(href.clone()),
         });
