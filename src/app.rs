@@ -1,13 +1,17 @@
 //! The top-level component: one data resource, the view state, and the choice of view.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use scorecards_core::query::{PageQuery, View, DEFAULT_SRC};
-use scorecards_core::{Lang, LoadError};
+use scorecards_core::{Dataset, Lang, LoadError};
 
 use crate::components::{
     AppFooter, AppHeader, CompareView, Directory, ErrorPanel, LeagueView, Scorecard,
 };
-use crate::data::{load, DataSource, Loaded};
+use crate::data::{load, load_detail, DataSource, Loaded};
 use crate::state::Ui;
 use crate::url;
 
@@ -44,6 +48,7 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
         Some(src) => DataSource::PageParam(src),
         None => DataSource::Url(DEFAULT_SRC.to_string()),
     });
+    let base = StoredValue::new(source.base().map(str::to_string));
     let data = LocalResource::new(move || load(source.clone()));
     let lang = ui.lang;
     // Automatic retries after a `Retry-After` answer, so a 503 during maintenance recovers
@@ -55,13 +60,15 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
             <AppHeader />
             <main class="ssc__main">
                 <Transition fallback=move || view! { <Loading /> }>
-                    {move || Suspend::new(async move {
+                    {move || {
+                        let base = base.get_value();
+                        Suspend::new(async move {
                         let loaded: Loaded = data.await;
                         match loaded {
                             Ok(ds) => {
                                 auto_retries.set_value(0);
                                 view! {
-                                    <Body ds=ds.clone() />
+                                    <Layered ds=ds.clone() base=base.clone() />
                                     <AppFooter ds=ds />
                                 }.into_any()
                             }
@@ -80,7 +87,7 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
                                 }.into_any()
                             }
                         }
-                    })}
+                    })}}
                 </Transition>
             </main>
         </div>
@@ -91,6 +98,104 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
 fn Loading() -> impl IntoView {
     let ui = Ui::get();
     view! { <p class="ssc__loading" role="status">{move || ui.lang.get().strings().loading}</p> }
+}
+
+/// Where a detail file is.
+#[derive(Clone, Debug, PartialEq)]
+enum DetailState {
+    Loading,
+    Failed(LoadError),
+    Merged,
+}
+
+/// The data set with the detail files the open views need merged in as they arrive (an
+/// index loads them on demand; a complete file has none). Each file is requested once per
+/// page; a failed one is reported with its address and the rest keeps working.
+#[component]
+fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
+    let ui = Ui::get();
+    let current = RwSignal::new(ds);
+    let details: RwSignal<HashMap<String, DetailState>> = RwSignal::new(HashMap::new());
+    let retry = RwSignal::new(0u32);
+    // The detail files of the stations the view shows.
+    let wanted = move || -> Vec<String> {
+        let ids: Vec<String> = match ui.view.get() {
+            View::Directory => ui.station.get().into_iter().collect(),
+            View::Compare => ui.compare.get(),
+            View::Rank => Vec::new(),
+        };
+        let ds = current.get();
+        let mut hrefs: Vec<String> = ids
+            .iter()
+            .filter_map(|id| ds.station(id)?.detail.clone())
+            .collect();
+        hrefs.dedup();
+        hrefs
+    };
+    let base = StoredValue::new(base);
+    Effect::new(move |_| {
+        retry.track();
+        for href in wanted() {
+            if current.with_untracked(|d| d.is_merged(&href))
+                || details.with_untracked(|m| m.contains_key(&href))
+            {
+                continue;
+            }
+            details.update(|m| {
+                m.insert(href.clone(), DetailState::Loading);
+            });
+            let index = current.get_untracked();
+            let b = base.get_value();
+            spawn_local(async move {
+                match load_detail(b, href.clone(), index).await {
+                    Ok(doc) => {
+                        current.update(|d| *d = Arc::new(d.with_detail(&href, &doc)));
+                        details.update(|m| {
+                            m.insert(href, DetailState::Merged);
+                        });
+                    }
+                    Err(e) => details.update(|m| {
+                        m.insert(href, DetailState::Failed(e));
+                    }),
+                }
+            });
+        }
+    });
+    let status = move || {
+        let lang = ui.lang.get();
+        let states: Vec<(String, DetailState)> = wanted()
+            .into_iter()
+            .filter_map(|h| details.with(|m| m.get(&h).cloned()).map(|s| (h, s)))
+            .collect();
+        let loading = states.iter().any(|(_, s)| *s == DetailState::Loading);
+        let failed: Vec<(String, LoadError)> = states
+            .into_iter()
+            .filter_map(|(h, s)| match s {
+                DetailState::Failed(e) => Some((h, e)),
+                _ => None,
+            })
+            .collect();
+        view! {
+            {loading.then(|| view! { <p class="ssc__loading ssc__loading--detail" role="status">{detail_loading(lang)}</p> })}
+            {failed.into_iter().map(|(href, e)| view! {
+                <ErrorPanel error=e on_retry=Callback::new(move |_| {
+                    details.update(|m| { m.remove(&href); });
+                    retry.update(|n| *n += 1);
+                }) />
+            }).collect_view()}
+        }
+    };
+    view! {
+        {status}
+        {move || view! { <Body ds=current.get() /> }}
+    }
+}
+
+fn detail_loading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "正在加载明细数据（全部指标与月度序列）……",
+        Lang::En => "Loading the full figures and monthly series…",
+    }
 }
 
 /// Directory or scorecard, from the `station` signal.

@@ -7,8 +7,9 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
+use scorecards_core::layout::{parse_detail, resolve};
 use scorecards_core::query::{display_name, is_same_origin_path};
-use scorecards_core::{is_http_url, parse, Dataset, LoadError, DEFAULT_MAX_BYTES};
+use scorecards_core::{is_http_url, parse, Dataset, Document, LoadError, DEFAULT_MAX_BYTES};
 
 /// What a load produces: a validated data set, or the reason it cannot be shown.
 pub type Loaded = Result<Arc<Dataset>, LoadError>;
@@ -53,12 +54,46 @@ pub async fn load(source: DataSource) -> Loaded {
 /// How long a data file may take to arrive in full before the request is given up.
 pub const TIMEOUT_SECS: u32 = 20;
 
+impl DataSource {
+    /// The address detail files are relative to (`None` for a document given in memory: its
+    /// detail references are then relative to the page).
+    pub fn base(&self) -> Option<&str> {
+        match self {
+            DataSource::Url(s) | DataSource::PageParam(s) => Some(s),
+            DataSource::Bytes { .. } => None,
+        }
+    }
+}
+
+/// Loads a detail file named `href` by the index loaded from `base`, and checks it against
+/// that index. The browser's HTTP cache applies (default cache mode): with the server's
+/// `ETag` and `Cache-Control: no-cache` a file seen before is revalidated (304), not
+/// downloaded again.
+pub async fn load_detail(
+    base: Option<String>,
+    href: String,
+    index: Arc<Dataset>,
+) -> Result<Document, LoadError> {
+    let src = match &base {
+        Some(b) => resolve(b, &href),
+        None => href.clone(),
+    };
+    let (file, bytes) = fetch_file(&src).await?;
+    parse_detail(&bytes, &file, &href, &index)
+}
+
 /// Fetches and validates a data file from an address already checked by [`load`].
 ///
 /// The request is aborted after [`TIMEOUT_SECS`] (headers and body together), so a stalled
 /// server gives a timeout message and a retry button rather than a loading state forever.
 async fn fetch(src: String) -> Loaded {
-    let file = display_name(&src).to_string();
+    let (file, bytes) = fetch_file(&src).await?;
+    parse(&bytes, &file).map(Arc::new)
+}
+
+/// Fetches a file with the timeout: its display name and bytes, status and size checked.
+async fn fetch_file(src: &str) -> Result<(String, Vec<u8>), LoadError> {
+    let file = display_name(src).to_string();
     let controller = web_sys::AbortController::new().ok();
     let timed_out = Rc::new(Cell::new(false));
     let timer = controller.clone().and_then(|c| {
@@ -72,11 +107,11 @@ async fn fetch(src: String) -> Loaded {
         )
         .ok()
     });
-    let result = fetch_bytes(&src, &file, controller.map(|c| c.signal()), &timed_out).await;
+    let result = fetch_bytes(src, &file, controller.map(|c| c.signal()), &timed_out).await;
     if let Some(timer) = timer {
         timer.clear();
     }
-    parse(&result?, &file).map(Arc::new)
+    Ok((file, result?))
 }
 
 async fn fetch_bytes(

@@ -47,8 +47,10 @@ Usage:
       Print the JSON Schema of the data format.
 
   scorecards synth --stations N --months M --seed S [--out FILE] [--pretty]
+                   [--layout split --out-dir DIR]
       Generate a synthetic data set (marked synthetic everywhere); the same options give
-      the same bytes.
+      the same bytes. --layout split writes DIR/index.json (every station with its
+      headline figures) and DIR/detail/<province>.json (the stations in full).
 
   scorecards serve [DIR] [--port N] [--bind ADDR] [--data FILE|DIR] [--quiet]
       Serve the built dashboard (DIR, default ./dist) on 127.0.0.1:8080 (--port, or
@@ -267,8 +269,12 @@ fn synth_cmd(mut p: lexopt::Parser, out: &mut dyn Write) -> Result<u8> {
     let (mut stations, mut months, mut seed) = (None, None, None);
     let mut out_path: Option<PathBuf> = None;
     let mut pretty = false;
+    let mut split_dir: Option<PathBuf> = None;
+    let mut layout: Option<String> = None;
     while let Some(arg) = p.next().map_err(bad)? {
         match arg {
+            Long("layout") => layout = Some(text(p.value().map_err(bad)?)?),
+            Long("out-dir") => split_dir = Some(PathBuf::from(p.value().map_err(bad)?)),
             Long("stations") => {
                 stations = Some(number::<usize>("stations", p.value().map_err(bad)?)?)
             }
@@ -290,6 +296,38 @@ fn synth_cmd(mut p: lexopt::Parser, out: &mut dyn Write) -> Result<u8> {
         return Err("synth: at most 1,000,000 stations and 1,200 months".into());
     }
     let doc = synth::generate(&opts);
+    match (layout.as_deref(), &split_dir) {
+        (None | Some("single"), None) => {}
+        (Some("split"), Some(dir)) => {
+            let (index, details) = synth::split(&doc);
+            let write = |path: &Path, doc: &scorecards_core::Document| -> Result<()> {
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+                }
+                let file = std::fs::File::create(path)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+                synth::write_json(doc, pretty, &mut w)
+                    .and_then(|_| w.flush())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))
+            };
+            write(&dir.join("index.json"), &index)?;
+            for (href, detail) in &details {
+                write(&dir.join(href), detail)?;
+            }
+            writeln!(
+                out,
+                "Wrote {} (index of {} stations) and {} detail files.",
+                dir.join("index.json").display(),
+                index.stations.len(),
+                details.len()
+            )
+            .map_err(|e| e.to_string())?;
+            return Ok(0);
+        }
+        _ => return Err("synth: use --layout split together with --out-dir DIR".into()),
+    }
     match &out_path {
         Some(path) => {
             let file = std::fs::File::create(path)

@@ -1195,6 +1195,7 @@ fn parse_row(
                     profile,
                     figures: Vec::new(),
                     series: Vec::new(),
+                    detail: None,
                 },
             ));
         }
@@ -1360,6 +1361,7 @@ fn assemble(
         publisher,
         generated_at: generated_at.to_string(),
         synthetic: opts.synthetic || base.as_ref().is_some_and(|b| b.synthetic),
+        kind: scorecards_core::Kind::Complete,
         sources: Vec::new(),
         metrics: Vec::new(),
         stations: Vec::new(),

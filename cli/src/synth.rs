@@ -20,8 +20,8 @@ use std::collections::HashSet;
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use scorecards_core::{
-    Baseline, DateFact, Document, Fact, Family, Figure, Metric, PartialDate, Period, Polarity,
-    Profile, Qualifier, Region, Series, Source, Station, Text, Unit, ValueStatus,
+    Baseline, DateFact, Document, Fact, Family, Figure, Kind, Metric, PartialDate, Period,
+    Polarity, Profile, Qualifier, Region, Series, Source, Station, Text, Unit, ValueStatus,
 };
 
 /// What to generate.
@@ -390,6 +390,7 @@ pub fn generate(opts: &Options) -> Document {
         ),
         generated_at: GENERATED_AT.to_string(),
         synthetic: true,
+        kind: Kind::Complete,
         sources: sources.into_iter().flatten().collect(),
         metrics: metrics(),
         stations,
@@ -778,7 +779,106 @@ fn station(
         profile,
         figures,
         series,
+        detail: None,
     }
+}
+
+/// The split layout of a generated document: an index (every station with its profile and
+/// its headline figure of each family, without quotes, and a `detail` reference) and one
+/// detail file per province (`detail/<province>.json`, the stations in full). Figures are
+/// only left out of the index, never changed.
+pub fn split(doc: &Document) -> (Document, Vec<(String, Document)>) {
+    let mut index = Document {
+        schema_version: doc.schema_version,
+        publisher: doc.publisher.clone(),
+        generated_at: doc.generated_at.clone(),
+        synthetic: doc.synthetic,
+        kind: Kind::Index,
+        sources: doc.sources.clone(),
+        metrics: doc.metrics.clone(),
+        stations: Vec::with_capacity(doc.stations.len()),
+    };
+    let mut details: Vec<(String, Document)> = Vec::new();
+    // The directory's headline of each family: the first figure of the family's first
+    // metric (in catalogue order) that the station reports.
+    let headlines = |st: &Station| -> Vec<Figure> {
+        Family::ALL
+            .iter()
+            .filter_map(|f| {
+                doc.metrics
+                    .iter()
+                    .filter(|m| m.family == *f)
+                    .find_map(|m| st.figures.iter().find(|x| x.metric == m.id))
+            })
+            .map(|f| Figure {
+                quote: None,
+                ..f.clone()
+            })
+            .collect()
+    };
+    for st in &doc.stations {
+        let province = st.region.province.en.as_deref().unwrap_or(&st.id);
+        let href = format!("detail/{}.json", slug(province));
+        let mut profile = st.profile.clone();
+        for fact in [
+            &mut profile.area_km2,
+            &mut profile.population,
+            &mut profile.officers,
+            &mut profile.auxiliary_officers,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            fact.quote = None;
+        }
+        if let Some(f) = &mut profile.founded {
+            f.quote = None;
+        }
+        index.stations.push(Station {
+            id: st.id.clone(),
+            name: st.name.clone(),
+            region: st.region.clone(),
+            parent_bureau: None,
+            profile,
+            figures: headlines(st),
+            series: Vec::new(),
+            detail: Some(href.clone()),
+        });
+        let at = match details.iter().position(|(h, _)| *h == href) {
+            Some(i) => i,
+            None => {
+                details.push((
+                    href.clone(),
+                    Document {
+                        schema_version: doc.schema_version,
+                        publisher: doc.publisher.clone(),
+                        generated_at: doc.generated_at.clone(),
+                        synthetic: doc.synthetic,
+                        kind: Kind::Detail,
+                        sources: Vec::new(),
+                        metrics: Vec::new(),
+                        stations: Vec::new(),
+                    },
+                ));
+                details.len() - 1
+            }
+        };
+        details[at].1.stations.push(st.clone());
+    }
+    (index, details)
+}
+
+/// `Inner Mongolia` → `inner-mongolia`.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
 }
 
 /// Writes the document as JSON (compact, or pretty), ending with a newline.
@@ -801,6 +901,45 @@ mod tests {
             months: 30,
             seed: 7,
         })
+    }
+
+    #[test]
+    fn the_split_layout_validates_and_merges_back_into_the_whole() {
+        let doc = small();
+        let (index, details) = split(&doc);
+        let index_json = to_json(&index, false);
+        let mut ds =
+            scorecards_core::parse(index_json.as_bytes(), "index.json").expect("valid index");
+        assert!(
+            index_json.len() * 2 < to_json(&doc, false).len(),
+            "the index is small"
+        );
+        assert!(index
+            .stations
+            .iter()
+            .all(|st| st.series.is_empty() && st.detail.is_some()));
+        for (href, detail) in &details {
+            let bytes = to_json(detail, false);
+            let d = scorecards_core::layout::parse_detail(bytes.as_bytes(), href, href, &ds)
+                .unwrap_or_else(|e| panic!("{href}: {e:?}"));
+            ds = ds.with_detail(href, &d);
+        }
+        for (merged, original) in ds.stations().iter().zip(&doc.stations) {
+            assert_eq!(
+                merged.detail.as_deref().map(|h| h.starts_with("detail/")),
+                Some(true)
+            );
+            assert_eq!(
+                Station {
+                    detail: None,
+                    ..merged.clone()
+                },
+                *original
+            );
+        }
+        assert!(details
+            .iter()
+            .all(|(h, _)| h.ends_with(".json") && !h.contains(' ')));
     }
 
     #[test]

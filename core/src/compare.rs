@@ -372,28 +372,38 @@ fn rank(entries: &mut [Entry<'_>], polarity: Polarity) -> usize {
         .map(|e| e.value.unwrap_or(f64::NAN))
         .collect();
     let value = |i: usize| values[i];
-    idx.sort_by(|&a, &b| {
-        let (va, vb) = (value(a), value(b));
-        if better(va, vb) {
+    let order = |a: f64, b: f64| {
+        if better(a, b) {
             std::cmp::Ordering::Less
-        } else if better(vb, va) {
+        } else if better(b, a) {
             std::cmp::Ordering::Greater
         } else {
             std::cmp::Ordering::Equal
         }
-    });
-    for &i in &idx {
-        let v = value(i);
-        let beaten = idx.iter().filter(|&&j| better(v, value(j))).count();
-        let above = idx.iter().filter(|&&j| better(value(j), v)).count();
-        let ties = n - 1 - beaten - above;
+    };
+    // Sorted best first (stable: tied entries keep their order), then one pass over runs of
+    // equal values: O(n log n), so that 40,000 stations rank in milliseconds.
+    idx.sort_by(|&a, &b| order(value(a), value(b)));
+    let mut start = 0;
+    while start < n {
+        let v = value(idx[start]);
+        let end = start
+            + idx[start..]
+                .iter()
+                .take_while(|&&j| order(value(j), v) == std::cmp::Ordering::Equal)
+                .count();
+        // `start` stations do better, `n - end` do worse, the rest of the run ties.
+        let (above, beaten, ties) = (start, n - end, end - start - 1);
         let percentile = (n >= MIN_FOR_PERCENTILE)
             .then(|| (beaten as f64 + ties as f64 / 2.0) / (n - 1) as f64 * 100.0);
-        entries[i].standing = Standing::Ranked {
-            rank: above + 1,
-            tied: ties > 0,
-            percentile,
-        };
+        for &i in &idx[start..end] {
+            entries[i].standing = Standing::Ranked {
+                rank: above + 1,
+                tied: ties > 0,
+                percentile,
+            };
+        }
+        start = end;
     }
     n
 }
@@ -452,11 +462,12 @@ impl PopulationBand {
 }
 
 /// Whether a station matches a search text (Chinese or English name, or id; case-insensitive).
+/// Tables of many stations use the precomputed [`crate::table::StationKeys`], which agree.
 pub fn matches_search(st: &Station, text: &str) -> bool {
     let t = text.trim().to_lowercase();
     t.is_empty()
         || st.id.to_lowercase().contains(&t)
-        || st.name.zh.contains(text.trim())
+        || st.name.zh.to_lowercase().contains(&t)
         || st
             .name
             .en

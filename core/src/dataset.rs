@@ -1,10 +1,12 @@
 //! A validated data set with the look-ups the views need.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::error::Issue;
 use crate::model::*;
 use crate::series::{year_on_year, Computed};
+use crate::table::StationKeys;
 
 /// A data file that passed [`crate::parse`]: every reference resolves, every value is in range.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +17,10 @@ pub struct Dataset {
     station_index: HashMap<String, usize>,
     warnings: Vec<Issue>,
     computed: HashMap<String, Vec<Computed>>,
+    /// Search strings and sort keys, computed on first use (tables of many stations).
+    keys: OnceLock<StationKeys>,
+    /// Detail files (as the index names them) already merged.
+    merged: Vec<String>,
 }
 
 impl Dataset {
@@ -33,12 +39,66 @@ impl Dataset {
             computed: compute_all(&doc),
             doc,
             warnings,
+            keys: OnceLock::new(),
+            merged: Vec::new(),
         }
     }
 
     /// Year-on-year changes computed from a station's monthly series.
     pub fn computed(&self, station: &Station) -> &[Computed] {
         self.computed.get(&station.id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Search strings and sort keys of the stations, computed once on first use.
+    pub fn keys(&self) -> &StationKeys {
+        self.keys
+            .get_or_init(|| StationKeys::new(&self.doc.stations))
+    }
+
+    /// The detail file (as the index names it) with a station's full figures and series,
+    /// when there is one and it is not merged yet.
+    pub fn pending_detail(&self, id: &str) -> Option<&str> {
+        let href = self.station(id)?.detail.as_deref()?;
+        (!self.merged.iter().any(|m| m == href)).then_some(href)
+    }
+
+    /// Whether a detail file (as the index names it) is merged already.
+    pub fn is_merged(&self, href: &str) -> bool {
+        self.merged.iter().any(|m| m == href)
+    }
+
+    /// This data set with a detail file checked by [`crate::layout::parse_detail`] merged in:
+    /// its stations replace their index entries (keeping the `detail` reference), and its
+    /// sources join the list.
+    pub fn with_detail(&self, href: &str, detail: &Document) -> Dataset {
+        if self.merged.iter().any(|m| m == href) {
+            return self.clone();
+        }
+        let mut doc = self.doc.clone();
+        for s in &detail.sources {
+            if !self.source_index.contains_key(&s.id) {
+                doc.sources.push(s.clone());
+            }
+        }
+        for st in &detail.stations {
+            if let Some(&i) = self.station_index.get(&st.id) {
+                let reference = doc.stations[i].detail.take();
+                doc.stations[i] = Station {
+                    detail: reference,
+                    ..st.clone()
+                };
+            }
+        }
+        let mut merged = self.merged.clone();
+        merged.push(href.to_string());
+        let mut ds = Dataset::new(doc, self.warnings.clone());
+        ds.merged = merged;
+        ds
+    }
+
+    /// The position of a station (by id) in [`Dataset::stations`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.station_index.get(id).copied()
     }
 
     /// Problems that did not stop the file from loading.

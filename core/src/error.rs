@@ -204,6 +204,32 @@ impl Issue {
 /// The rules of the format that types cannot express.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IssueKind {
+    /// A station names a detail file in a file that is not an index.
+    DetailOutsideIndex,
+    /// A station's detail reference is not a relative path below the index's folder.
+    BadDetailRef {
+        /// The reference.
+        href: String,
+    },
+    /// A detail file was opened on its own instead of through its index.
+    DetailFileAlone,
+    /// A file loaded as a detail file is not one (`"kind": "detail"`).
+    NotDetailFile,
+    /// A station of a detail file is not in the index.
+    NotInIndex {
+        /// The station id.
+        id: String,
+    },
+    /// A station of a detail file is listed in the index with another detail file.
+    DetailElsewhere {
+        /// The station id.
+        id: String,
+    },
+    /// A source of a detail file has the id of an index source but other contents.
+    SourceDiffersFromIndex {
+        /// The source id.
+        id: String,
+    },
     /// An id is empty or uses characters other than `a-z 0-9 _ -`.
     BadId {
         /// The id.

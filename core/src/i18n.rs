@@ -894,6 +894,13 @@ pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
     let k = &clipped(k);
     let num = |v: f64| crate::format::plain_number(v);
     match k {
+        IssueKind::DetailOutsideIndex => (if zh { "只有索引文件（\"kind\": \"index\"）中的派出所才能指定明细文件（detail）。" } else { "Only stations of an index file (\"kind\": \"index\") may name a detail file." }).to_string(),
+        IssueKind::BadDetailRef { href } => if zh { format!("明细文件地址“{href}”无效：应为索引所在目录下的相对路径，例如 detail/zhejiang.json。") } else { format!("The detail file “{href}” is not a relative path below the index's folder, such as detail/zhejiang.json.") },
+        IssueKind::DetailFileAlone => (if zh { "这是明细文件，请打开它所属的索引文件。" } else { "This is a detail file: open its index file instead." }).to_string(),
+        IssueKind::NotDetailFile => (if zh { "索引指定的明细文件应标明 \"kind\": \"detail\"。" } else { "A detail file named by an index must say \"kind\": \"detail\"." }).to_string(),
+        IssueKind::NotInIndex { id } => if zh { format!("派出所“{id}”不在索引中。") } else { format!("The station “{id}” is not in the index.") },
+        IssueKind::DetailElsewhere { id } => if zh { format!("索引中派出所“{id}”的明细在另一个文件中。") } else { format!("The index names another detail file for the station “{id}”.") },
+        IssueKind::SourceDiffersFromIndex { id } => if zh { format!("来源“{id}”与索引中的同名来源内容不同。") } else { format!("The source “{id}” differs from the index's source of the same id.") },
         IssueKind::BadId { id } => if zh { format!("标识“{id}”无效：只能使用小写字母、数字、下划线和连字符。") } else { format!("The id “{id}” is invalid: use lower-case letters, digits, _ and - only.") },
         IssueKind::DuplicateId { id } => if zh { format!("标识“{id}”重复。") } else { format!("The id “{id}” is used twice.") },
         IssueKind::UnknownMetric { id } => if zh { format!("指标“{id}”不在指标目录中。") } else { format!("The metric “{id}” is not in the metric catalogue.") },
@@ -929,6 +936,13 @@ pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
 /// language; used by tools' JSON output.
 pub fn issue_code(k: &IssueKind) -> &'static str {
     match k {
+        IssueKind::DetailOutsideIndex => "detail_outside_index",
+        IssueKind::BadDetailRef { .. } => "bad_detail_ref",
+        IssueKind::DetailFileAlone => "detail_file_alone",
+        IssueKind::NotDetailFile => "not_detail_file",
+        IssueKind::NotInIndex { .. } => "not_in_index",
+        IssueKind::DetailElsewhere { .. } => "detail_elsewhere",
+        IssueKind::SourceDiffersFromIndex { .. } => "source_differs_from_index",
         IssueKind::BadId { .. } => "bad_id",
         IssueKind::DuplicateId { .. } => "duplicate_id",
         IssueKind::UnknownMetric { .. } => "unknown_metric",
@@ -1099,6 +1113,43 @@ pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
             } else {
                 format!("{status} statuses")
             }),
+        ),
+        IssueKind::DetailOutsideIndex => (
+            pick(
+                "仅在索引文件中出现的 detail",
+                "detail only in an index file",
+            ),
+            None,
+        ),
+        IssueKind::BadDetailRef { href } => (
+            pick(
+                "索引所在目录下的相对路径（如 detail/zhejiang.json）",
+                "a relative path below the index's folder (such as detail/zhejiang.json)",
+            ),
+            Some(q(href)),
+        ),
+        IssueKind::DetailFileAlone => (
+            pick("完整文件或索引文件", "a complete file or an index"),
+            Some(q("detail")),
+        ),
+        IssueKind::NotDetailFile => (pick("\"kind\": \"detail\"", "\"kind\": \"detail\""), None),
+        IssueKind::NotInIndex { id } => (
+            pick("索引中的派出所", "a station of the index"),
+            Some(q(id)),
+        ),
+        IssueKind::DetailElsewhere { id } => (
+            pick(
+                "索引指定本文件的派出所",
+                "a station the index assigns to this file",
+            ),
+            Some(q(id)),
+        ),
+        IssueKind::SourceDiffersFromIndex { id } => (
+            pick(
+                "与索引中同名来源相同的内容",
+                "the same contents as the index's source",
+            ),
+            Some(q(id)),
         ),
         IssueKind::StatusMismatch => (
             pick(

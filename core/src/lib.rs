@@ -14,11 +14,13 @@ mod error;
 pub mod export;
 pub mod format;
 pub mod i18n;
+pub mod layout;
 mod lint;
 pub mod locate;
 mod model;
 pub mod query;
 pub mod series;
+pub mod table;
 mod validate;
 
 pub use dataset::Dataset;

@@ -25,10 +25,19 @@ pub struct Document {
     /// `true` for generated test data; the dashboard labels such data "synthetic" wherever it is shown.
     #[serde(default, skip_serializing_if = "is_false")]
     pub synthetic: bool,
-    /// Every document the figures are taken from.
+    /// What the file holds: `complete` (the default), `index` (stations whose full figures
+    /// and series are in the detail files they name) or `detail` (the full records of some
+    /// stations of an index). See docs/data-format.md, "Index and detail files".
+    #[serde(default, skip_serializing_if = "Kind::is_complete")]
+    pub kind: Kind,
+    /// Every document the figures are taken from. A detail file may leave out the sources
+    /// its index already lists.
+    #[serde(default)]
     pub sources: Vec<Source>,
     /// The metric catalogue. Its order is the display order, and within a family the first
-    /// metric a station reports is that station's headline figure.
+    /// metric a station reports is that station's headline figure. A detail file leaves it
+    /// out: its index's catalogue applies.
+    #[serde(default)]
     pub metrics: Vec<Metric>,
     /// The stations, each with its profile, reported figures and optional monthly series.
     pub stations: Vec<Station>,
@@ -36,6 +45,27 @@ pub struct Document {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// What a data file holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Every station in full (one file is a valid layout too).
+    #[default]
+    Complete,
+    /// Every station with its headline figures; a station that names a `detail` file has its
+    /// full figures and series there.
+    Index,
+    /// The full figures and series of stations of an index, which names this file.
+    Detail,
+}
+
+impl Kind {
+    fn is_complete(&self) -> bool {
+        *self == Kind::Complete
+    }
 }
 
 /// Text in Chinese, optionally also in English.
@@ -172,6 +202,10 @@ pub struct Station {
     /// Monthly series, optional per metric.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub series: Vec<Series>,
+    /// In an index: the detail file (a path relative to the index, e.g.
+    /// `detail/zhejiang.json`) holding this station's full figures and series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
 }
 
 /// Province, city and district.

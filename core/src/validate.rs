@@ -18,6 +18,15 @@ use crate::model::*;
 /// carries them in [`Dataset::warnings`].
 pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
     let doc = decode(bytes, file)?;
+    if doc.kind == Kind::Detail {
+        return Err(LoadError::Invalid {
+            file: file.to_string(),
+            issues: vec![Issue {
+                path: "$.kind".to_string(),
+                kind: IssueKind::DetailFileAlone,
+            }],
+        });
+    }
     let (doc, mut issues) = crate::bidi::neutralise(bytes, doc);
     issues.extend(validate(&doc));
     if issues.iter().all(Issue::is_warning) {
@@ -54,6 +63,18 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
             file: file.to_string(),
             title: html_title(bytes),
         });
+    }
+    // The common case first, in one pass: a well-formed file of this version. Only when
+    // decoding fails is the file read again, to report the version before the structure
+    // and to name the JSON path (tracking paths slows decoding down, and national files
+    // are tens of megabytes).
+    let first = bytes.iter().position(|b| !b.is_ascii_whitespace());
+    if first.is_some_and(|i| bytes[i] == b'{') {
+        if let Ok(doc) = serde_json::from_slice::<Document>(bytes) {
+            if doc.schema_version == SCHEMA_VERSION {
+                return Ok(doc);
+            }
+        }
     }
     check_version(bytes, file).map_err(|e| refine(bytes, e))?;
     let de = &mut serde_json::Deserializer::from_slice(bytes);
@@ -440,6 +461,14 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
     for (i, st) in doc.stations.iter().enumerate() {
         let p = format!("$.stations[{i}]");
         v.id(&p, &st.id, &mut station_ids);
+        if let Some(href) = &st.detail {
+            let dp = format!("{p}.detail");
+            if doc.kind != Kind::Index {
+                v.push(&dp, IssueKind::DetailOutsideIndex);
+            } else if !crate::layout::is_detail_ref(href) {
+                v.push(&dp, IssueKind::BadDetailRef { href: href.clone() });
+            }
+        }
         v.text(&format!("{p}.name"), &st.name);
         v.text(&format!("{p}.region.province"), &st.region.province);
         let facts = [

@@ -1,9 +1,12 @@
 use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use scorecards_core::i18n::family_name;
+use scorecards_core::table::{matching, rows_shown};
 use scorecards_core::{format, Dataset, Family, Figure, Lang, Station};
 
+use crate::components::virtual_rows::{spacer, Scroller};
 use crate::components::StationLink;
 use crate::state::Ui;
 
@@ -15,43 +18,136 @@ const COLUMNS: [Family; 4] = [
     Family::Fraud,
 ];
 
-/// All stations with their region and headline figure per family.
+/// Data sets with more stations than this get a search box above the directory.
+const SEARCH_FROM: usize = 21;
+
+/// How long typing must pause before a search runs over a long directory.
+pub const SEARCH_DELAY: Duration = Duration::from_millis(120);
+
+/// All stations with their region and headline figure per family. A long directory (tens of
+/// thousands of stations) is searchable and drawn a window at a time.
 #[component]
 pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
     let ui = Ui::get();
-    move || {
-        let lang = ui.lang.get();
-        let s = lang.strings();
-        let rows = ds
-            .stations()
-            .iter()
-            .map(|st| directory_row(&ds, st, lang))
-            .collect_view();
-        view! {
-            <section class="ssc__directory" aria-label=s.directory>
-                <h2 class="ssc__heading" tabindex="-1">{s.directory}</h2>
-                <p class="ssc__muted">{s.directory_caption}</p>
-                <div class="ssc__table-wrap" role="region" tabindex="0" aria-label=s.directory>
-                    <table class="ssc__table ssc__table--directory">
-                        <thead>
-                            <tr>
-                                <th scope="col">{s.station}</th>
-                                <th scope="col">{s.region}</th>
-                                {COLUMNS.into_iter().map(|f| view! { <th scope="col">{family_name(lang, f)}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            </section>
+    let s = move || ui.lang.get().strings();
+    let total = ds.stations().len();
+    let virtualised = Scroller::applies(total);
+    let scroller = Scroller::new();
+    // What the box shows (at once) and what is searched (after a pause in typing).
+    let typed = RwSignal::new(String::new());
+    let search = RwSignal::new(String::new());
+    let ds_rows = ds.clone();
+    let rows: Memo<Arc<Vec<u32>>> =
+        Memo::new(move |_| Arc::new(search.with(|q| ds_rows.keys().search(q))));
+    let range = Memo::new(move |_| scroller.range(rows.with(|r| r.len()), virtualised));
+    Effect::new(move |_| {
+        let drawn = range.get().len();
+        if virtualised {
+            request_animation_frame(move || scroller.measure(drawn));
         }
+    });
+    Effect::new(move |prev: Option<()>| {
+        rows.track();
+        if prev.is_some() {
+            scroller.back_to_top();
+        }
+    });
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let on_input = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        typed.set(v.clone());
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        if virtualised {
+            let h = set_timeout_with_handle(move || search.set(v), SEARCH_DELAY).ok();
+            pending.set_value(h);
+        } else {
+            search.set(v);
+        }
+    };
+    let search_id = ui.id("directory-search");
+    let count_id = ui.id("directory-count");
+    let ds_body = ds.clone();
+    let n_rows = move || rows.with(|r| r.len());
+    let body = view! {
+        {virtualised.then(|| spacer("ssc__spacer ssc__spacer--top", 2 + COLUMNS.len(), move || scroller.spacers(&range.get(), n_rows()).0))}
+        <For
+            each=move || {
+                let r = range.get();
+                rows.with(|all| r.map(|k| (k, all[k])).collect::<Vec<_>>())
+            }
+            key=|row| *row
+            children=move |(k, i)| {
+                let ds = ds_body.clone();
+                move || directory_row(&ds, &ds.stations()[i as usize], ui.lang.get(), k)
+            }
+        />
+        {virtualised.then(|| spacer("ssc__spacer ssc__spacer--bottom", 2 + COLUMNS.len(), move || scroller.spacers(&range.get(), n_rows()).1))}
+    };
+    let wrap_class = if virtualised {
+        "ssc__table-wrap ssc__table-wrap--virtual"
+    } else {
+        "ssc__table-wrap"
+    };
+    view! {
+        <section class="ssc__directory" aria-label=move || s().directory>
+            <h2 class="ssc__heading" tabindex="-1">{move || s().directory}</h2>
+            <p class="ssc__muted">{move || s().directory_caption}</p>
+            {(total >= SEARCH_FROM).then(|| view! {
+                <p class="ssc__control">
+                    <label for=search_id.clone()>{move || s().search}</label>
+                    <input
+                        id=search_id.clone()
+                        class="ssc__input"
+                        type="search"
+                        aria-describedby=count_id.clone()
+                        prop:value=move || typed.get()
+                        on:input=on_input
+                    />
+                </p>
+                <p class="ssc__muted ssc__match-count" id=count_id.clone() role="status">
+                    {move || {
+                        let n = rows.with(|r| r.len());
+                        search.with(|q| !q.trim().is_empty()).then(|| matching(ui.lang.get(), n, total))
+                    }}
+                </p>
+            })}
+            <div
+                class=wrap_class
+                role="region"
+                tabindex="0"
+                aria-label=move || s().directory
+                node_ref=scroller.wrap
+                on:scroll=move |_| scroller.on_scroll()
+            >
+                <table
+                    class="ssc__table ssc__table--directory"
+                    aria-rowcount=move || (rows.with(|r| r.len()) + 1).to_string()
+                >
+                    <thead>
+                        <tr aria-rowindex="1">
+                            <th scope="col">{move || s().station}</th>
+                            <th scope="col">{move || s().region}</th>
+                            {COLUMNS.into_iter().map(|f| view! { <th scope="col">{move || family_name(ui.lang.get(), f)}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+            {virtualised.then(|| view! {
+                <p class="ssc__muted ssc__rows-shown">
+                    {move || rows_shown(ui.lang.get(), &range.get(), rows.with(|r| r.len()))}
+                </p>
+            })}
+        </section>
     }
 }
 
-fn directory_row(ds: &Dataset, st: &Station, lang: Lang) -> impl IntoView {
+fn directory_row(ds: &Dataset, st: &Station, lang: Lang, k: usize) -> impl IntoView {
     let name = lang.pick(&st.name).to_string();
     view! {
-        <tr data-station=st.id.clone()>
+        <tr data-station=st.id.clone() aria-rowindex=(k + 2).to_string()>
             <th scope="row">
                 <StationLink station=Some(st.id.clone())>{name}</StationLink>
             </th>
@@ -66,16 +162,7 @@ fn directory_row(ds: &Dataset, st: &Station, lang: Lang) -> impl IntoView {
 
 /// `天津市 河西区` / `Hexi District, Tianjin`.
 pub fn region_text(st: &Station, lang: Lang) -> String {
-    let r = &st.region;
-    let parts: Vec<&str> = [Some(&r.province), r.city.as_ref(), r.district.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|t| lang.pick(t))
-        .collect();
-    match lang {
-        Lang::Zh => parts.join(" "),
-        Lang::En => parts.into_iter().rev().collect::<Vec<_>>().join(", "),
-    }
+    scorecards_core::table::region_text(st, lang)
 }
 
 fn headline_cell(ds: &Dataset, fig: Option<&Figure>, lang: Lang) -> AnyView {

@@ -1,19 +1,38 @@
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use scorecards_core::chart::comparable_bars;
 use scorecards_core::compare::{
-    league, matches_search, pick_or_compute, Entry, League, Measure, Normalisation, PopulationBand,
-    Standing, MIN_FOR_PERCENTILE,
+    pick_or_compute, Entry, Measure, Normalisation, PopulationBand, Standing, MIN_FOR_PERCENTILE,
 };
 use scorecards_core::i18n::{band_name, computed_note, difference_name, normalisation_name};
 use scorecards_core::query::{RankQuery, SortKey};
-use scorecards_core::{export, format, Dataset, Lang, Polarity, Station, Unit};
+use scorecards_core::table::{filter, more_not_listed, rows_shown, LeagueSlots};
+use scorecards_core::{export, format, Dataset, Lang, Polarity, Unit};
 
-use crate::components::directory::region_text;
+use crate::components::directory::{region_text, SEARCH_DELAY};
 use crate::components::station_link::link_to;
+use crate::components::virtual_rows::{spacer, Scroller};
 use crate::components::{BarChart, DownloadButtons, SourceRef};
 use crate::state::Ui;
+
+/// At most this many bars: the best stations of a long league (the table has them all).
+const MAX_BARS: usize = 30;
+
+/// At most this many stations are listed by name under "on another basis" and "not reported";
+/// the download has them all.
+const MAX_LISTED: usize = 100;
+
+/// The choices the league itself depends on (not its order).
+#[derive(Debug, Clone, PartialEq)]
+struct Choice {
+    metric: String,
+    measure: Measure,
+    norm: Normalisation,
+    province: Option<String>,
+    band: Option<PopulationBand>,
+    search: String,
+}
 
 /// All stations ranked on one metric, with filters by region, peer group and name; stations
 /// whose figure is on another basis, or missing, are listed apart rather than ranked last.
@@ -21,51 +40,152 @@ use crate::state::Ui;
 pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
     let ui = Ui::get();
     let s = move || ui.lang.get().strings();
+    let counts = StoredValue::new(reported_counts(&ds));
+    // The league is recomputed when a choice changes, its order when the sort or the
+    // language does, and only the rows in view are drawn.
+    let ds_choice = ds.clone();
+    let choice_memo = Memo::new(move |_| {
+        ui.rank.with(|q| {
+            let (metric, measure) = counts.with_value(|c| choice(&ds_choice, c, q));
+            Choice {
+                metric,
+                measure,
+                norm: q.norm,
+                province: q.province.clone(),
+                band: q.band,
+                search: q.search.clone(),
+            }
+        })
+    });
+    let controls_memo = Memo::new(move |_| {
+        let mut c = choice_memo.get();
+        c.search.clear();
+        c
+    });
+    let ds_league = ds.clone();
+    let slots: Memo<Arc<LeagueSlots>> = Memo::new(move |_| {
+        choice_memo.with(|c| {
+            let positions = filter(&ds_league, c.province.as_deref(), c.band, &c.search);
+            Arc::new(LeagueSlots::new(
+                &ds_league, &positions, &c.metric, c.measure, c.norm,
+            ))
+        })
+    });
+    let ds_order = ds.clone();
+    // Each new order gets a new generation, which keys its rows: a row is kept while the
+    // table only scrolls, and redrawn when the league or its order changes.
+    let generation = StoredValue::new(0u64);
+    let order: Memo<Arc<(u64, Vec<u32>)>> = Memo::new(move |_| {
+        let (sort, desc) = ui.rank.with(|q| (q.sort, q.descending));
+        let lang = ui.lang.get();
+        generation.update_value(|g| *g += 1);
+        let g = generation.get_value();
+        slots.with(|l| Arc::new((g, l.display_order(ds_order.keys(), sort, desc, lang))))
+    });
     let ds_rows = ds.clone();
     let rows = Callback::new(move |()| {
-        let q = ui.rank.get_untracked();
         let lang = ui.lang.get_untracked();
-        let (metric, measure) = choice(&ds_rows, &q);
-        let stations = filtered(&ds_rows, &q);
-        let l = league(&ds_rows, &stations, &metric, measure, q.norm);
-        sorted(&l, &q, lang)
-            .iter()
-            .map(|e| export::row(&ds_rows, e, &metric, l.ranked, lang))
+        let l = slots.get_untracked();
+        let order = order.get_untracked();
+        let comparable = order.1.iter().map(|&k| &l.slots[k as usize]);
+        let rest = l.slots[l.comparable()..].iter();
+        comparable
+            .chain(rest)
+            .map(|slot| {
+                export::row(
+                    &ds_rows,
+                    &l.entry(&ds_rows, slot),
+                    &l.metric,
+                    l.ranked,
+                    lang,
+                )
+            })
             .collect()
     });
-    let (ds_controls, ds_table) = (ds.clone(), ds.clone());
+    let virtualised = Scroller::applies(ds.stations().len());
+    let typed = RwSignal::new(ui.rank.with_untracked(|r| r.search.clone()));
+    // Back and forward change the search too.
+    Effect::new(move |_| {
+        let q = ui.rank.with(|r| r.search.clone());
+        if typed.get_untracked() != q {
+            typed.set(q);
+        }
+    });
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let on_input = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        typed.set(v.clone());
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        if virtualised {
+            let h = set_timeout_with_handle(move || ui.update_rank(|r| r.search = v), SEARCH_DELAY)
+                .ok();
+            pending.set_value(h);
+        } else {
+            ui.update_rank(|r| r.search = v);
+        }
+    };
+    let ds_controls = ds.clone();
+    let provinces = StoredValue::new(provinces(&ds));
     let search_id = ui.id("rank-search");
     view! {
         <section class="ssc__league" aria-label=move || s().rank_title>
             <h2 class="ssc__heading" tabindex="-1">{move || s().rank_title}</h2>
-            {move || controls(&ds_controls, &ui.rank.get(), ui.lang.get())}
+            {move || {
+                let c = controls_memo.get();
+                provinces.with_value(|p| controls(&ds_controls, p, &c, ui.lang.get()))
+            }}
             <p class="ssc__control">
                 <label for=search_id.clone()>{move || s().search}</label>
                 <input
                     id=search_id
                     class="ssc__input"
                     type="search"
-                    prop:value=move || ui.rank.with(|r| r.search.clone())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        ui.update_rank(|r| r.search = v);
-                    }
+                    prop:value=move || typed.get()
+                    on:input=on_input
                 />
             </p>
-            {move || table(&ds_table, &ui.rank.get(), ui.lang.get())}
+            <LeagueTable ds=ds slots=slots order=order virtualised=virtualised />
             <DownloadButtons name="station-league".to_string() rows=rows />
         </section>
     }
 }
 
+/// How many stations report each metric, as a level and as a change (computed once).
+fn reported_counts(ds: &Dataset) -> HashMap<(String, Measure), usize> {
+    let mut counts = HashMap::new();
+    for st in ds.stations() {
+        for m in &ds.document().metrics {
+            for measure in [Measure::Level, Measure::Change] {
+                if pick_or_compute(ds, st, &m.id, measure).is_some() {
+                    *counts.entry((m.id.clone(), measure)).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+/// Provinces in the data: Chinese name (the filter's value) and the station it is read from.
+fn provinces(ds: &Dataset) -> Vec<(String, usize)> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, st) in ds.stations().iter().enumerate() {
+        seen.entry(st.region.province.zh.as_str()).or_insert(i);
+    }
+    let mut out: Vec<(String, usize)> = seen.into_iter().map(|(p, i)| (p.to_string(), i)).collect();
+    out.sort_unstable();
+    out
+}
+
 /// The metric and measure shown: as asked, else the metric reported by most stations.
-fn choice(ds: &Dataset, q: &RankQuery) -> (String, Measure) {
-    let reported = |m: &str, measure: Measure| {
-        ds.stations()
-            .iter()
-            .filter(|st| pick_or_compute(ds, st, m, measure).is_some())
-            .count()
-    };
+fn choice(
+    ds: &Dataset,
+    counts: &HashMap<(String, Measure), usize>,
+    q: &RankQuery,
+) -> (String, Measure) {
+    let reported =
+        |m: &str, measure: Measure| counts.get(&(m.to_string(), measure)).copied().unwrap_or(0);
     let metric = q
         .metric
         .clone()
@@ -93,23 +213,10 @@ fn choice(ds: &Dataset, q: &RankQuery) -> (String, Measure) {
     (metric, measure)
 }
 
-fn filtered<'a>(ds: &'a Dataset, q: &RankQuery) -> Vec<&'a Station> {
-    ds.stations()
-        .iter()
-        .filter(|st| {
-            q.province
-                .as_ref()
-                .is_none_or(|p| st.region.province.zh == *p)
-        })
-        .filter(|st| q.band.is_none_or(|b| PopulationBand::of(st) == Some(b)))
-        .filter(|st| matches_search(st, &q.search))
-        .collect()
-}
-
-fn controls(ds: &Dataset, q: &RankQuery, lang: Lang) -> impl IntoView {
+fn controls(ds: &Dataset, provinces: &[(String, usize)], q: &Choice, lang: Lang) -> impl IntoView {
     let ui = Ui::get();
     let s = lang.strings();
-    let (metric, measure) = choice(ds, q);
+    let (metric, measure) = (q.metric.clone(), q.measure);
     let metric_options = ds
         .document()
         .metrics
@@ -117,23 +224,11 @@ fn controls(ds: &Dataset, q: &RankQuery, lang: Lang) -> impl IntoView {
         .filter(|m| ds.stations().iter().any(|st| st.figures.iter().any(|f| f.metric == m.id)))
         .map(|m| view! { <option value=m.id.clone() selected=m.id == metric>{lang.pick(&m.label).to_string()}</option> })
         .collect_view();
-    let mut provinces: Vec<&str> = ds
-        .stations()
-        .iter()
-        .map(|st| st.region.province.zh.as_str())
-        .collect();
-    provinces.sort_unstable();
-    provinces.dedup();
     let province_options = provinces
-        .into_iter()
-        .map(|p| {
-            let label = ds
-                .stations()
-                .iter()
-                .find(|st| st.region.province.zh == p)
-                .map(|st| lang.pick(&st.region.province).to_string())
-                .unwrap_or_default();
-            view! { <option value=p.to_string() selected=q.province.as_deref() == Some(p)>{label}</option> }
+        .iter()
+        .map(|(p, i)| {
+            let label = lang.pick(&ds.stations()[*i].region.province).to_string();
+            view! { <option value=p.clone() selected=q.province.as_deref() == Some(p.as_str())>{label}</option> }
         })
         .collect_view();
     let select = |id: &str, label: &'static str, body: AnyView, on: Box<dyn Fn(String)>| {
@@ -175,52 +270,197 @@ fn controls(ds: &Dataset, q: &RankQuery, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Ranked entries in the chosen order, then the others in league order.
-fn sorted<'a>(l: &League<'a>, q: &RankQuery, lang: Lang) -> Vec<Entry<'a>> {
-    let mut ranked: Vec<Entry<'a>> = l
-        .entries
-        .iter()
-        .filter(|e| matches!(e.standing, Standing::Ranked { .. } | Standing::Unranked))
-        .cloned()
-        .collect();
-    match q.sort {
-        SortKey::Rank => {}
-        SortKey::Name => {
-            ranked.sort_by(|a, b| lang.pick(&a.station.name).cmp(lang.pick(&b.station.name)))
+/// The league: chart, summary, the table of comparable stations (drawn a window at a time
+/// when long), and the stations listed apart.
+#[component]
+fn LeagueTable(
+    ds: Arc<Dataset>,
+    slots: Memo<Arc<LeagueSlots>>,
+    order: Memo<Arc<(u64, Vec<u32>)>>,
+    virtualised: bool,
+) -> impl IntoView {
+    let ui = Ui::get();
+    let s = move || ui.lang.get().strings();
+    let scroller = Scroller::new();
+    let total = move || order.with(|o| o.1.len());
+    let range = Memo::new(move |_| scroller.range(total(), virtualised));
+    Effect::new(move |_| {
+        let drawn = range.get().len();
+        if virtualised {
+            request_animation_frame(move || scroller.measure(drawn));
         }
-        SortKey::Region => ranked.sort_by_key(|e| region_text(e.station, lang)),
-        SortKey::Value => {
-            ranked.sort_by(|a, b| a.value.unwrap_or(0.0).total_cmp(&b.value.unwrap_or(0.0)))
+    });
+    Effect::new(move |prev: Option<()>| {
+        order.track();
+        if prev.is_some() {
+            scroller.back_to_top();
         }
+    });
+    let ds_head = ds.clone();
+    let head = move || slots.with(|l| head_view(&ds_head, l, ui.lang.get()));
+    let ds_apart = ds.clone();
+    let apart = move || slots.with(|l| apart_view(&ds_apart, l, ui.lang.get()));
+    let sort_header = move |key: SortKey, label: fn(Lang) -> &'static str| {
+        let aria = move || {
+            ui.rank.with(|q| match (q.sort == key, q.descending) {
+                (false, _) => "none",
+                (true, false) => "ascending",
+                (true, true) => "descending",
+            })
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="ssc__sort" on:click=move |_| ui.update_rank(|r| {
+                    r.descending = r.sort == key && !r.descending;
+                    r.sort = key;
+                })>{move || label(ui.lang.get())}</button>
+            </th>
+        }
+    };
+    const COLUMNS: usize = 7;
+    let ds_rows = ds.clone();
+    let body = view! {
+        {virtualised.then(|| spacer("ssc__spacer ssc__spacer--top", COLUMNS, move || scroller.spacers(&range.get(), total()).0))}
+        <For
+            each=move || {
+                let r = range.get();
+                order.with(|o| r.map(|k| (o.0, k, o.1[k])).collect::<Vec<_>>())
+            }
+            key=|row| *row
+            children=move |(_, k, slot)| {
+                let ds = ds_rows.clone();
+                let l = slots.get_untracked();
+                move || {
+                    let e = l.entry(&ds, &l.slots[slot as usize]);
+                    let per = (l.norm != Normalisation::None).then(|| normalisation_name(ui.lang.get(), l.norm));
+                    ranked_row(&ds, &e, l.ranked, per, ui.lang.get(), k)
+                }
+            }
+        />
+        {virtualised.then(|| spacer("ssc__spacer ssc__spacer--bottom", COLUMNS, move || scroller.spacers(&range.get(), total()).1))}
+    };
+    let wrap_class = if virtualised {
+        "ssc__table-wrap ssc__table-wrap--virtual"
+    } else {
+        "ssc__table-wrap"
+    };
+    view! {
+        {head}
+        <div
+            class=wrap_class
+            role="region"
+            tabindex="0"
+            aria-label=move || s().rank_title
+            node_ref=scroller.wrap
+            on:scroll=move |_| scroller.on_scroll()
+        >
+            <table class="ssc__table ssc__table--league" aria-rowcount=move || (total() + 1).to_string()>
+                <thead>
+                    <tr aria-rowindex="1">
+                        {sort_header(SortKey::Rank, |l| l.strings().rank)}
+                        {sort_header(SortKey::Name, |l| l.strings().station)}
+                        {sort_header(SortKey::Region, |l| l.strings().region)}
+                        {sort_header(SortKey::Value, |l| l.strings().value)}
+                        <th scope="col">{move || s().period}</th>
+                        <th scope="col">{move || s().percentile}</th>
+                        <th scope="col">{move || s().source}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+        {virtualised.then(|| view! {
+            <p class="ssc__muted ssc__rows-shown">
+                {move || rows_shown(ui.lang.get(), &range.get(), total())}
+            </p>
+        })}
+        <p class="ssc__muted">{move || format!("{} (≥ {MIN_FOR_PERCENTILE})", s().percentile_note)}</p>
+        {apart}
     }
-    if q.descending {
-        ranked.reverse();
-    }
-    let rest = l
-        .entries
-        .iter()
-        .filter(|e| !matches!(e.standing, Standing::Ranked { .. } | Standing::Unranked))
-        .cloned();
-    ranked.into_iter().chain(rest).collect()
 }
 
-fn table(ds: &Arc<Dataset>, q: &RankQuery, lang: Lang) -> impl IntoView {
-    let ui = Ui::get();
+/// The bar chart of the best comparable stations and the summary line.
+fn head_view(ds: &Dataset, l: &LeagueSlots, lang: Lang) -> impl IntoView {
+    let metric_label = ds
+        .metric(&l.metric)
+        .map(|m| lang.pick(&m.label).to_string())
+        .unwrap_or_default();
+    let (mut apart_count, mut missing) = (0, 0);
+    for slot in &l.slots {
+        match slot.standing {
+            Standing::NotComparable(_) | Standing::NoDenominator => apart_count += 1,
+            Standing::NotReported => missing += 1,
+            _ => {}
+        }
+    }
+    let summary = match lang {
+        Lang::Zh => format!(
+            "{metric_label}：{} 个派出所参与排名，{apart_count} 个口径不同，{missing} 个未报告。",
+            l.ranked
+        ),
+        Lang::En => format!(
+            "{metric_label}: {} stations ranked, {apart_count} on another basis, {missing} not reporting.",
+            l.ranked
+        ),
+    };
+    let basis = l
+        .basis
+        .as_ref()
+        .map(|b| format::period_and_baseline(lang, &b.period, b.baseline.as_ref()));
+    let polarity = ds
+        .metric(&l.metric)
+        .map_or(Polarity::Neutral, |m| m.polarity);
+    let comparable = l.comparable();
+    let bars = l.bars(ds, lang, MAX_BARS);
+    let unit = if l.norm == Normalisation::None {
+        l.slots
+            .iter()
+            .find_map(|slot| l.entry(ds, slot).figure.map(|f| f.unit))
+            .unwrap_or(Unit::Count)
+    } else {
+        Unit::Count
+    };
+    let unit_note = (l.norm != Normalisation::None).then(|| normalisation_name(lang, l.norm));
+    let chart = (bars.len() >= 2).then(|| {
+        let mut title = match unit_note {
+            Some(per) => format!("{metric_label}（{per}）"),
+            None => metric_label.clone(),
+        };
+        if comparable > bars.len() {
+            title.push_str(&match lang {
+                Lang::Zh => format!("（前 {} 名，共 {} 个）", bars.len(), comparable),
+                Lang::En => format!(" (top {} of {})", bars.len(), comparable),
+            });
+        }
+        view! { <BarChart bars=bars unit=unit polarity=polarity title=title /> }
+    });
+    view! {
+        {chart}
+        <p class="ssc__summary" role="status">{summary}{basis.map(|b| match lang { Lang::Zh => format!(" 可比口径：{b}"), Lang::En => format!(" Compared on: {b}") })}</p>
+    }
+}
+
+/// Stations on another basis (with what differs) and stations not reporting, at most
+/// [`MAX_LISTED`] of each by name.
+fn apart_view(ds: &Dataset, l: &LeagueSlots, lang: Lang) -> impl IntoView {
     let s = lang.strings();
-    let (metric, measure) = choice(ds, q);
-    let stations = filtered(ds, q);
-    let l = league(ds, &stations, &metric, measure, q.norm);
-    let entries = sorted(&l, q, lang);
-    let unit_note = (q.norm != Normalisation::None).then(|| normalisation_name(lang, q.norm));
-    let comparable = entries
+    let apart_slots: Vec<_> = l
+        .slots
         .iter()
-        .filter(|e| matches!(e.standing, Standing::Ranked { .. } | Standing::Unranked))
-        .map(|e| ranked_row(ds, e, l.ranked, unit_note, lang))
-        .collect_view();
-    let apart = entries
-        .iter()
-        .filter(|e| matches!(e.standing, Standing::NotComparable(_) | Standing::NoDenominator))
-        .map(|e| {
+        .filter(|e| {
+            matches!(
+                e.standing,
+                Standing::NotComparable(_) | Standing::NoDenominator
+            )
+        })
+        .collect();
+    let more_apart = apart_slots.len().saturating_sub(MAX_LISTED);
+    let has_apart = !apart_slots.is_empty();
+    let apart = apart_slots
+        .into_iter()
+        .take(MAX_LISTED)
+        .map(|slot| {
+            let e = l.entry(ds, slot);
             let why = match &e.standing {
                 Standing::NotComparable(d) => d.iter().map(|d| difference_name(lang, *d)).collect::<Vec<_>>().join(list_sep(lang)),
                 _ => s.no_denominator.to_string(),
@@ -237,107 +477,32 @@ fn table(ds: &Arc<Dataset>, q: &RankQuery, lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
-    let missing: Vec<String> = entries
+    let missing_slots: Vec<_> = l
+        .slots
         .iter()
         .filter(|e| e.standing == Standing::NotReported)
-        .map(|e| lang.pick(&e.station.name).to_string())
         .collect();
-    let sort_header = move |key: SortKey, label: &'static str| {
-        let aria = if q.sort == key {
-            if q.descending {
-                "descending"
-            } else {
-                "ascending"
-            }
-        } else {
-            "none"
-        };
-        let current = q.sort;
-        let desc = q.descending;
-        view! {
-            <th scope="col" aria-sort=aria>
-                <button type="button" class="ssc__sort" on:click=move |_| ui.update_rank(|r| {
-                    r.descending = current == key && !desc;
-                    r.sort = key;
-                })>{label}</button>
-            </th>
-        }
-    };
-    let metric_label = ds
-        .metric(&metric)
-        .map(|m| lang.pick(&m.label).to_string())
-        .unwrap_or_default();
-    let apart_count = l
-        .entries
+    let more_missing = missing_slots.len().saturating_sub(MAX_LISTED);
+    let missing: Vec<String> = missing_slots
         .iter()
-        .filter(|e| {
-            matches!(
-                e.standing,
-                Standing::NotComparable(_) | Standing::NoDenominator
-            )
+        .take(MAX_LISTED)
+        .map(|slot| {
+            lang.pick(&ds.stations()[slot.station as usize].name)
+                .to_string()
         })
-        .count();
-    let summary = match lang {
-        Lang::Zh => format!(
-            "{metric_label}：{} 个派出所参与排名，{apart_count} 个口径不同，{} 个未报告。",
-            l.ranked,
-            missing.len()
-        ),
-        Lang::En => format!(
-            "{metric_label}: {} stations ranked, {apart_count} on another basis, {} not reporting.",
-            l.ranked,
-            missing.len()
-        ),
-    };
-    let basis = l
-        .basis
-        .as_ref()
-        .map(|b| format::period_and_baseline(lang, &b.period, b.baseline.as_ref()));
-    let polarity = ds.metric(&metric).map_or(Polarity::Neutral, |m| m.polarity);
-    let bars = comparable_bars(&l, lang, None);
-    let unit = entries
-        .iter()
-        .find_map(|e| e.figure.map(|f| f.unit))
-        .unwrap_or(Unit::Count);
-    let unit = if q.norm == Normalisation::None {
-        unit
-    } else {
-        Unit::Count
-    };
-    let chart = (bars.len() >= 2).then(|| {
-        let title = match unit_note {
-            Some(per) => format!("{metric_label}（{per}）"),
-            None => metric_label.clone(),
-        };
-        view! { <BarChart bars=bars unit=unit polarity=polarity title=title /> }
-    });
+        .collect();
     view! {
-        {chart}
-        <p class="ssc__summary" role="status">{summary}{basis.map(|b| match lang { Lang::Zh => format!(" 可比口径：{b}"), Lang::En => format!(" Compared on: {b}") })}</p>
-        <div class="ssc__table-wrap" role="region" tabindex="0" aria-label=s.rank_title>
-            <table class="ssc__table ssc__table--league">
-                <thead>
-                    <tr>
-                        {sort_header(SortKey::Rank, s.rank)}
-                        {sort_header(SortKey::Name, s.station)}
-                        {sort_header(SortKey::Region, s.region)}
-                        {sort_header(SortKey::Value, s.value)}
-                        <th scope="col">{s.period}</th>
-                        <th scope="col">{s.percentile}</th>
-                        <th scope="col">{s.source}</th>
-                    </tr>
-                </thead>
-                <tbody>{comparable}</tbody>
-            </table>
-        </div>
-        <p class="ssc__muted">{format!("{} (≥ {MIN_FOR_PERCENTILE})", s.percentile_note)}</p>
-        {(!apart.is_empty()).then(|| view! {
+        {has_apart.then(|| view! {
             <h3 class="ssc__panel-title">{s.not_comparable_title}</h3>
             <ul class="ssc__apart ssc__apart--basis">{apart}</ul>
+            {(more_apart > 0).then(|| view! { <p class="ssc__muted">{more_not_listed(lang, more_apart)}</p> })}
         })}
         {(!missing.is_empty()).then(|| view! {
             <h3 class="ssc__panel-title">{s.not_reported_title}</h3>
-            <p class="ssc__apart ssc__apart--missing">{missing.join(list_sep(lang))}</p>
+            <p class="ssc__apart ssc__apart--missing">
+                {missing.join(list_sep(lang))}
+                {(more_missing > 0).then(|| format!(" {}", more_not_listed(lang, more_missing)))}
+            </p>
         })}
     }
 }
@@ -348,6 +513,7 @@ fn ranked_row(
     ranked: usize,
     per: Option<&'static str>,
     lang: Lang,
+    k: usize,
 ) -> impl IntoView {
     let s = lang.strings();
     let fig = e.figure.expect("comparable entries have a figure");
@@ -374,7 +540,7 @@ fn ranked_row(
         _ => format::figure_value(lang, fig),
     };
     view! {
-        <tr data-station=e.station.id.clone()>
+        <tr data-station=e.station.id.clone() aria-rowindex=(k + 2).to_string()>
             <td class="ssc__rank">{rank}</td>
             <th scope="row">{link_to(e.station, lang)}</th>
             <td>{region_text(e.station, lang)}</td>

@@ -16,6 +16,7 @@ mod source_list;
 mod source_ref;
 pub(crate) mod station_link;
 mod trend_chart;
+pub(crate) mod virtual_rows;
 
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
