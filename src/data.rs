@@ -79,5 +79,22 @@ async fn fetch(src: String) -> Loaded {
     if bytes.len() as u64 > DEFAULT_MAX_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    parse(&bytes, &file).map(Arc::new)
+    timing::mark("ssc:parse-start");
+    let parsed = parse(&bytes, &file).map(Arc::new);
+    timing::measure("ssc:parse", "ssc:parse-start");
+    parsed
+}
+
+/// User Timing entries around the parser (`ssc:parse`), read by `cargo xtask bench` for the
+/// parse throughput (docs/benchmark.md). Only on the fetch path, which runs in a browser.
+mod timing {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = performance)]
+        pub fn mark(name: &str);
+        #[wasm_bindgen(js_namespace = performance)]
+        pub fn measure(name: &str, start_mark: &str);
+    }
 }
