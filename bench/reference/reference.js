@@ -433,6 +433,8 @@
     } catch (e) {
       return fail(src + ': ' + e.message);
     }
+    // Kept for the page's lifetime, as the app keeps its data set (memory compares like with like).
+    hook.dataset = ds;
     const station = params.get('station');
     if (station) scorecard(ds, station);
     else directory(ds);

@@ -724,9 +724,10 @@ const settle = () => new Promise((r) => { const ch = new MessageChannel(); ch.po
   else if (action === 'click') { el.click(); }
   else if (action === 'key') { el.dispatchEvent(new KeyboardEvent('keydown', { key: value, bubbles: true, cancelable: true })); }
   await settle();
+  const script = performance.now() - t0;
   void document.body.offsetHeight;
   const ms = performance.now() - t0;
-  done({ ms, rows: rowsSel ? document.querySelectorAll(rowsSel).length : null });
+  done({ ms, script, rows: rowsSel ? document.querySelectorAll(rowsSel).length : null });
 })().catch((e) => done({ error: String(e) }));
 "#;
 
@@ -753,6 +754,8 @@ pub struct BenchOptions {
     pub app_scorecard_url: Option<String>,
     pub app_table_url: Option<String>,
     pub timeout: Duration,
+    /// After this long on one table operation, no further runs of it are started.
+    pub op_budget: Duration,
 }
 
 struct Env<'a> {
@@ -840,6 +843,14 @@ fn num(v: &Value) -> Option<f64> {
 
 fn measure_loads(env: &Env, side: &Side, src: &str, m: &mut Measured) -> Result<()> {
     let url = fill(&side.scorecard_url, src, &env.opts.station);
+    // One load first, not counted: the server compresses each file on its first request
+    // (and keeps it), and the OS caches the files; every counted load then finds the same.
+    let warm = load_page(env, &url, side.figures, side.error, 1.0)?;
+    println!(
+        "bench: {:<9} scorecard warm-up load: {}",
+        side.name,
+        num(&warm["visible"]).map_or_else(|| "no figures".to_string(), |ms| format!("{ms:.0} ms"))
+    );
     for throttle in [1u32, 4] {
         for run_no in 0..env.opts.runs {
             let v = load_page(env, &url, side.figures, side.error, throttle as f64)?;
@@ -928,10 +939,11 @@ fn table_ops(side: &Side, opts: &BenchOptions) -> Vec<(&'static str, Value, Valu
     ]
 }
 
-fn act(s: &Session, args: &Value) -> Result<std::result::Result<f64, String>> {
+/// Times one interaction: Ok((total ms, ms before the forced layout)) or the page's error.
+fn act(s: &Session, args: &Value) -> Result<std::result::Result<(f64, f64), String>> {
     let v = s.exec_async(ACT_SCRIPT, args.clone())?;
     Ok(match (num(&v["ms"]), v["error"].as_str()) {
-        (Some(ms), _) => Ok(ms),
+        (Some(ms), _) => Ok((ms, num(&v["script"]).unwrap_or(ms))),
         (_, Some(e)) => Err(e.to_string()),
         _ => Err(format!("unexpected answer {v}")),
     })
@@ -965,16 +977,41 @@ fn measure_table(env: &Env, side: &Side, src: &str, m: &mut Measured) -> Result<
             num(&v["visible"]).unwrap_or(f64::NAN)
         );
         for (op, apply, undo) in table_ops(side, env.opts) {
+            let op_started = Instant::now();
+            let mut warm = warmups;
             for i in 0..warmups + env.opts.runs {
+                // A time budget per operation keeps a run over 40,000 plain DOM rows (seconds
+                // per operation) bounded; the sample count is in the report.
+                if i > warm && op_started.elapsed() > env.opts.op_budget {
+                    println!(
+                        "bench: {:<9} {op} {throttle}×: time budget ({}) spent after {} runs",
+                        side.name,
+                        human_duration(env.opts.op_budget),
+                        i - warm
+                    );
+                    break;
+                }
+                let iteration = Instant::now();
+                let mut samples = Vec::new();
                 for (name, args) in [(op.to_string(), &apply), (format!("{op}-undo"), &undo)] {
                     match act(&s, args)? {
-                        Ok(ms) if i >= warmups => {
-                            m.ops.entry((name, throttle)).or_default().push(ms)
-                        }
-                        Ok(_) => {}
+                        Ok((ms, script)) => samples.push((name, ms, script)),
                         Err(e) => {
                             m.op_failure.insert(name, e);
                         }
+                    }
+                }
+                // A warm-up that takes seconds is counted: JIT warm-up is noise at that scale.
+                if i < warm && iteration.elapsed() > Duration::from_secs(2) {
+                    warm = i;
+                }
+                if i >= warm {
+                    for (name, ms, script) in samples {
+                        m.ops
+                            .entry((format!("{name}:script"), throttle))
+                            .or_default()
+                            .push(script);
+                        m.ops.entry((name, throttle)).or_default().push(ms);
                     }
                 }
             }
@@ -1011,7 +1048,7 @@ fn measure_chart(env: &Env, side: &Side, src: &str, m: &mut Measured) -> Result<
             };
             let args = json!(["key", side.chart, key, null]);
             match act(&s, &args)? {
-                Ok(ms) if i >= warmups => m
+                Ok((ms, _)) if i >= warmups => m
                     .ops
                     .entry(("chart".into(), throttle))
                     .or_default()
@@ -1119,10 +1156,12 @@ fn first_view_bytes(addr: SocketAddr, load: &Value) -> Result<FirstView> {
                 &[("Accept-Encoding", enc)]
             };
             let r = http(addr, "GET", path, headers, None, Duration::from_secs(600))?;
-            if r.status != 200 {
-                bail!("GET {path}: HTTP {}", r.status);
-            }
-            Ok(r.body.len() as f64)
+            // A missing file (a browser's own /favicon.ico request) transfers next to nothing.
+            Ok(if r.status == 200 {
+                r.body.len() as f64
+            } else {
+                0.0
+            })
         };
         let b = Bytes {
             identity: get("")?,
@@ -1284,6 +1323,7 @@ pub fn parse_args(mut args: Args) -> Result<BenchOptions> {
         app_scorecard_url: args.value("--app-scorecard-url")?,
         app_table_url: args.value("--app-table-url")?,
         timeout: Duration::from_secs(timeout.max(10)),
+        op_budget: Duration::from_secs(parse_num("--op-budget", args.value("--op-budget")?, 60)?),
     };
     args.finish()?;
     Ok(opts)
@@ -1308,7 +1348,14 @@ fn machine() -> Value {
         "chromium": trimmed(Command::new(ensure::CHROMIUM).arg("--version")),
         "node": trimmed(Command::new("node").arg("--version")),
         "rustc": trimmed(Command::new("rustc").arg("--version")),
+        "loadavg": load_average(),
     })
+}
+
+/// `/proc/loadavg`'s 1, 5 and 15 minute averages: how busy the shared machine was.
+fn load_average() -> Option<String> {
+    let t = std::fs::read_to_string("/proc/loadavg").ok()?;
+    Some(t.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }
 
 fn git(ctx: &Ctx, args: &[&str]) -> Option<String> {
@@ -1365,6 +1412,7 @@ fn synth_data(ctx: &Ctx, opts: &BenchOptions, dir: &Path) -> Result<PathBuf> {
 
 pub fn bench(ctx: &Ctx, opts: &BenchOptions) -> Result<()> {
     let started = Instant::now();
+    let load_at_start = load_average();
     let out_dir = ctx.target_dir.join("bench");
     let data_dir = out_dir.join("data");
     std::fs::create_dir_all(&data_dir).context(|| format!("creating {}", data_dir.display()))?;
@@ -1517,6 +1565,7 @@ pub fn bench(ctx: &Ctx, opts: &BenchOptions) -> Result<()> {
     );
     let header = format!(
         "Date: {date} · commit {commit}{} · machine: {} × {} ({}), {}\n\
+         Load average (1/5/15 min) at the start: {} · at the end: {}\n\
          Data: {data_label} · station {} · medians of {} runs (Lighthouse: {}) · sort/filter/search \
          ops: search {:?}, province {:?}, sort by name\n",
         if dirty { " (with uncommitted changes)" } else { "" },
@@ -1524,6 +1573,8 @@ pub fn bench(ctx: &Ctx, opts: &BenchOptions) -> Result<()> {
         machine["cpu"].as_str().unwrap_or("?"),
         machine["memory"].as_str().unwrap_or("?"),
         machine["chromium"].as_str().unwrap_or("chromium ?"),
+        load_at_start.as_deref().unwrap_or("?"),
+        machine["loadavg"].as_str().unwrap_or("?"),
         opts.station,
         opts.runs,
         if opts.lighthouse {
@@ -1560,6 +1611,7 @@ pub fn bench(ctx: &Ctx, opts: &BenchOptions) -> Result<()> {
         "commit": commit,
         "dirty": dirty,
         "machine": machine,
+        "loadavg_at_start": load_at_start,
         "data": { "label": data_label, "src": src, "reference_src": ref_src, "bytes": data_file_bytes,
                   "synthetic": opts.data.is_none(), "stations": opts.stations, "months": opts.months, "seed": opts.seed },
         "options": { "runs": opts.runs, "quick": opts.quick, "lighthouse_runs": opts.lighthouse_runs,
@@ -1571,6 +1623,7 @@ pub fn bench(ctx: &Ctx, opts: &BenchOptions) -> Result<()> {
                       "reference_table": mr.table_failure,
                       "app_ops": ma.op_failure, "reference_ops": mr.op_failure,
                       "app_lighthouse": ma.lighthouse_failure, "reference_lighthouse": mr.lighthouse_failure },
+        "samples_ms": { "app": ops_json(&ma), "reference": ops_json(&mr) },
         "previous": previous_report.as_ref().map(|p| json!({ "date": p["date"], "commit": p["commit"] })),
     });
     if report_json.is_file() {
@@ -1596,6 +1649,15 @@ pub fn bench(ctx: &Ctx, opts: &BenchOptions) -> Result<()> {
         human_duration(started.elapsed())
     );
     Ok(())
+}
+
+/// Every interaction's samples, `<op>:script` being the part before the forced layout.
+fn ops_json(m: &Measured) -> Value {
+    let mut out = serde_json::Map::new();
+    for ((op, t), v) in &m.ops {
+        out.insert(format!("{op} {t}x"), json!(v));
+    }
+    Value::Object(out)
 }
 
 fn med(v: &[f64]) -> Option<f64> {
@@ -1809,9 +1871,13 @@ fn build_rows(
             if let Some(tg) = target {
                 row = row.target(tg);
             }
-            let p95 = Row::new(&format!("{op}_{t}x_p95"), "  p95", Unit::Ms)
-                .values(percentile(&a, 95.0), percentile(&r, 95.0))
-                .notes(row.app_note.clone(), row.ref_note.clone());
+            let p95 = Row::new(
+                &format!("{op}_{t}x_p95"),
+                &format!("  p95 (n = {}, {})", a.len(), r.len()),
+                Unit::Ms,
+            )
+            .values(percentile(&a, 95.0), percentile(&r, 95.0))
+            .notes(row.app_note.clone(), row.ref_note.clone());
             row.samples = (a, r);
             rows.push(row);
             rows.push(p95);
