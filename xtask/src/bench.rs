@@ -679,7 +679,7 @@ fn observer_script(sel: &str, error_sel: &str) -> String {
       requestAnimationFrame(() => setTimeout(() => {{ b.visible = performance.now(); }}, 0));
     }} else if (document.querySelector(errSel)) {{
       const e = document.querySelector(errSel);
-      b.error = (e.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 300);
+      b.error = (e.innerText || e.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 300);
       b.errorAt = performance.now();
       obs.disconnect();
     }}
