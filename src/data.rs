@@ -88,7 +88,10 @@ pub async fn load_detail(
 /// server gives a timeout message and a retry button rather than a loading state forever.
 async fn fetch(src: String) -> Loaded {
     let (file, bytes) = fetch_file(&src).await?;
-    parse(&bytes, &file).map(Arc::new)
+    timing::mark("ssc:parse-start");
+    let parsed = parse(&bytes, &file).map(Arc::new);
+    timing::measure("ssc:parse", "ssc:parse-start");
+    parsed
 }
 
 /// Fetches a file with the timeout: its display name and bytes, status and size checked.
@@ -173,4 +176,18 @@ async fn fetch_bytes(
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// User Timing entries around the parser (`ssc:parse`), read by `cargo xtask bench` for the
+/// parse throughput (docs/benchmark.md). Only on the fetch path, which runs in a browser.
+mod timing {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = performance)]
+        pub fn mark(name: &str);
+        #[wasm_bindgen(js_namespace = performance)]
+        pub fn measure(name: &str, start_mark: &str);
+    }
 }

@@ -2,6 +2,7 @@
 //!
 //! Run `cargo xtask help` for the commands.
 
+mod bench;
 mod bundle;
 mod cli;
 mod ensure;
@@ -30,6 +31,17 @@ Commands:
       --test-routes    Enable /fixtures/, /_status/<code> and /_slow/<ms>/<path>
   test [--no-lint]     Everything CI runs: fmt, clippy, build, cargo test (unit + e2e in
                        Chromium), wasm-bindgen tests in headless Chromium
+  bench [options]      Build, generate the synthetic national data set, and measure the app
+                       against the plain-JS reference page (bench/reference/) in headless
+                       Chromium; prints a table, writes target/bench/report.{json,md}
+                       (see docs/benchmark.md)
+      --runs N         Runs per measurement, medians reported (default 5)
+      --quick          Smoke mode: 2,000 stations, 1 run
+      --stations N / --months M / --seed S   The synthetic data set (40000 / 24 / 1)
+      --data PATH [--src REL] [--ref-src REL]   Serve this file or directory instead
+      --app-scorecard-url T / --app-table-url T   URL templates with {src}, {station}
+      --station ID / --search TEXT / --province ZH   What the pages open and filter
+      --no-lighthouse / --lighthouse-runs N / --no-build / --timeout SECS
   ensure [--browser]   Install missing tools (wasm32 target, wasm-bindgen-cli, npm binaryen +
                        axe-core; --browser: also chromium, chromedriver, CJK fonts)
   browser              Install chromium, chromedriver and CJK fonts if missing
@@ -70,6 +82,11 @@ fn run(args: &[String]) -> Result<()> {
             bundle::build(&ctx, &tools, !dev)
         }
         "serve" => serve(args),
+        "bench" => {
+            let options = bench::parse_args(args)?;
+            let ctx = Ctx::from_env()?;
+            bench::bench(&ctx, &options)
+        }
         "test" => {
             let options = testing::TestOptions {
                 no_lint: args.flag("--no-lint"),

@@ -362,14 +362,14 @@ fn wait_for_http(
 }
 
 /// `chromedriver --port=N` as a child process, stopped when dropped.
-struct Chromedriver {
+pub struct Chromedriver {
     child: Child,
     port: u16,
     log: PathBuf,
 }
 
 impl Chromedriver {
-    fn start(ctx: &Ctx, browser: &Browser) -> Result<Chromedriver> {
+    pub fn start(ctx: &Ctx, browser: &Browser) -> Result<Chromedriver> {
         let port = free_port()?;
         let log = ctx.scratch_dir()?.join("chromedriver.log");
         let log_file =
@@ -404,6 +404,10 @@ impl Chromedriver {
 
     fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
     }
 }
 
