@@ -350,9 +350,13 @@ async fn the_lite_bundle_shows_scorecards_without_the_comparison() {
     assert!(b.all("#embed-lite .ssc__actions button").await.is_empty());
     b.click("#embed-lite button[lang=en]").await;
     b.wait_xpath("//h2[text()='Meijiang Police Station']").await;
-    // A comparison asked for through the API falls back to the directory.
+    // A comparison asked for through the API does not exist here: the view stays usable.
     b.js("import('/embed-lite.js').then(m => m.instanceOf(document.getElementById('embed-lite')).update({ view: 'compare', compare: 'meijiang,xishan' })); return 0;")
         .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(b.all("#embed-lite .ssc__compare").await.is_empty());
+    b.wait_for_count("#embed-lite .ssc__scorecard h2", 1).await;
+    b.click("#embed-lite .ssc__tab").await;
     b.wait_for_count("#embed-lite .ssc__directory tbody tr", 5)
         .await;
     let sizes = b

@@ -99,11 +99,14 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
     // 5. The lite loader: embed.js with the lite bundle's path.
     let embed = fs::read_to_string(dist.join("embed.js"))
         .context(|| "reading dist/embed.js".to_string())?;
-    let lite = embed.replace("./pkg/", "./pkg-lite/").replace(
+    let lite = embed.replace("pkg/station_scorecards", "pkg-lite/station_scorecards").replace(
         "// station-scorecards embed loader.",
         "// station-scorecards embed loader, LITE bundle: directory and scorecards only (no\n// comparison or league table), for pages that show nothing else. Generated from embed.js\n// by `cargo xtask build`.",
     );
-    if !lite.contains("./pkg-lite/") {
+    if !lite.contains("pkg-lite/station_scorecards_bg.wasm")
+        || lite.contains("'pkg/")
+        || lite.contains("/pkg/")
+    {
         bail!(
             "embed.js no longer imports ./pkg/: update the lite loader step in xtask/src/bundle.rs"
         );
