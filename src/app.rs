@@ -204,6 +204,9 @@ fn Body(ds: std::sync::Arc<scorecards_core::Dataset>) -> impl IntoView {
     let ui = Ui::get();
     move || {
         let ds = ds.clone();
+        // The view below is rebuilt on every change of view or station: it reads its own
+        // copy of the state, dropped with it (see `Ui`).
+        ui.provide_scoped();
         // Without the `compare` feature (the lite bundle) these views do not exist; the
         // directory or scorecard is shown instead.
         match ui.view.get() {

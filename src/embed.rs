@@ -37,6 +37,13 @@ pub fn mount_standalone(element: web_sys::HtmlElement) {
     leptos::mount::mount_to(element, move || view! { <App options=options /> }).forget();
 }
 
+/// Bytes the module has allocated and not yet freed (diagnostics: `embed.js`'s
+/// `memoryStats()`; WebAssembly memory itself never shrinks, so it cannot show a leak).
+#[wasm_bindgen(js_name = liveHeapBytes)]
+pub fn live_heap_bytes() -> f64 {
+    crate::heap::live_bytes() as f64
+}
+
 /// One embedded dashboard. Dropping it (or calling `unmount`) removes it from the page.
 #[wasm_bindgen]
 pub struct Instance {
@@ -75,20 +82,20 @@ impl Instance {
         match self.ui {
             Some(ui) if o.src == self.source || o.src.is_none() => {
                 if let Some(lang) = o.query.lang {
-                    ui.lang.set(lang);
+                    ui.put_lang(lang);
                 }
                 if o.station_given {
-                    ui.station.set(o.query.station.clone());
+                    ui.put_station(o.query.station.clone());
                 }
                 if let Some(theme) = o.query.theme {
-                    ui.theme.set(theme);
+                    ui.put_theme(theme);
                 }
                 if o.display_given {
-                    ui.big.set(o.query.big);
+                    ui.put_big(o.query.big);
                 }
                 if o.view_given {
-                    ui.view.set(o.query.view);
-                    ui.compare.set(o.query.compare.clone());
+                    ui.put_view(o.query.view);
+                    ui.put_compare(o.query.compare.clone());
                 }
             }
             _ => self.remount(&o),

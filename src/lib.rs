@@ -13,10 +13,15 @@ mod crash;
 mod data;
 mod download;
 mod embed;
+mod heap;
 mod state;
 mod url;
 
 pub use app::{App, AppOptions};
 pub use crash::install as install_panic_hook;
 pub use data::DataSource;
-pub use embed::mount_standalone;
+pub use embed::{live_heap_bytes, mount_standalone};
+
+/// Counts live bytes for `embed.js`'s `memoryStats()` (see `heap`).
+#[global_allocator]
+static ALLOCATOR: heap::Counting = heap::Counting;

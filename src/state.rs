@@ -8,13 +8,22 @@ use scorecards_core::Lang;
 
 use crate::url;
 
-/// Signals every view reads; provided once by [`crate::App`].
+/// Signals every view reads; provided by [`crate::App`], and again, as a fresh copy, by every
+/// view that is rebuilt when the state changes ([`Ui::scoped`]).
+///
+/// Why copies: Leptos 0.8 (reactive_graph 0.2) leaves a dropped render effect in the
+/// subscriber list of each signal it read, and a signal never prunes that list. A scorecard
+/// rebuilt a thousand times under one long-lived language signal would leave tens of thousands
+/// of dead entries behind (about 2 KB per switch, measured). So views that are rebuilt read
+/// copies that live exactly as long as they do, and are dropped with their lists. The copies
+/// are written by [`Ui`]'s methods, which set the value in every live copy at once; the
+/// signals are read-only to everything else.
 #[derive(Clone, Copy)]
 pub struct Ui {
     /// Display language.
-    pub lang: RwSignal<Lang>,
+    pub lang: ReadSignal<Lang>,
     /// The open station, or `None` for the directory.
-    pub station: RwSignal<Option<String>>,
+    pub station: ReadSignal<Option<String>>,
     /// Whether navigation is mirrored in the page URL (standalone page only, never when embedded).
     pub url_sync: bool,
     /// The data file as asked for in the URL (kept in links), `None` for the default.
@@ -22,22 +31,48 @@ pub struct Ui {
     /// A number unique to this instance on the page, for element ids.
     pub uid: u32,
     /// Colour theme.
-    pub theme: RwSignal<Theme>,
+    pub theme: ReadSignal<Theme>,
     /// Large type for command-centre screens.
-    pub big: RwSignal<bool>,
+    pub big: ReadSignal<bool>,
     /// Shown in an iframe or embedded: the title line is left to the host page.
     pub embedded: bool,
     /// Directory (with or without an open station), comparison or league table.
-    pub view: RwSignal<View>,
+    pub view: ReadSignal<View>,
     /// Stations side by side.
-    pub compare: RwSignal<Vec<String>>,
+    pub compare: ReadSignal<Vec<String>>,
     /// League table choices.
-    pub rank: RwSignal<RankQuery>,
+    pub rank: ReadSignal<RankQuery>,
+    /// The write ends of every live copy of this instance's state.
+    hub: StoredValue<Vec<Writers>>,
+}
+
+/// The write ends of one copy of the state.
+#[derive(Clone, Copy)]
+struct Writers {
+    copy: u32,
+    lang: WriteSignal<Lang>,
+    station: WriteSignal<Option<String>>,
+    theme: WriteSignal<Theme>,
+    big: WriteSignal<bool>,
+    view: WriteSignal<View>,
+    compare: WriteSignal<Vec<String>>,
+    rank: WriteSignal<RankQuery>,
+}
+
+/// The values of the state, to start a copy with.
+struct Values {
+    lang: Lang,
+    station: Option<String>,
+    theme: Theme,
+    big: bool,
+    view: View,
+    compare: Vec<String>,
+    rank: RankQuery,
 }
 
 static NEXT_UID: AtomicU32 = AtomicU32::new(1);
 
-/// A fresh instance number.
+/// A fresh instance number (also numbers the copies of an instance's state).
 pub fn next_uid() -> u32 {
     NEXT_UID.fetch_add(1, Ordering::Relaxed)
 }
@@ -45,19 +80,148 @@ pub fn next_uid() -> u32 {
 impl Ui {
     /// Fresh view state for an instance opening on `q`. Call inside the instance's owner.
     pub fn new(q: &PageQuery, url_sync: bool, embedded: bool) -> Ui {
-        Ui {
-            lang: RwSignal::new(q.lang.unwrap_or_default()),
-            station: RwSignal::new(q.station.clone()),
+        let values = Values {
+            lang: q.lang.unwrap_or_default(),
+            station: q.station.clone(),
+            theme: q.theme.unwrap_or_default(),
+            big: q.big,
+            view: q.view,
+            compare: q.compare.clone(),
+            rank: q.rank.clone(),
+        };
+        let hub = StoredValue::new(Vec::new());
+        Ui::with_values(
+            values,
+            hub,
+            next_uid(),
             url_sync,
-            src: StoredValue::new(q.src.clone()),
-            uid: next_uid(),
-            theme: RwSignal::new(q.theme.unwrap_or_default()),
-            big: RwSignal::new(q.big),
             embedded,
-            view: RwSignal::new(q.view),
-            compare: RwSignal::new(q.compare.clone()),
-            rank: RwSignal::new(q.rank.clone()),
+            StoredValue::new(q.src.clone()),
+        )
+        .0
+    }
+
+    /// A copy of this state for a view that is rebuilt when the state changes: it follows
+    /// every change made through any copy, and is dropped (with the effects that read it)
+    /// when the calling owner is cleaned up. Provide it as context to the rebuilt view.
+    pub fn scoped(&self) -> Ui {
+        let values = Values {
+            lang: self.lang.get_untracked(),
+            station: self.station.get_untracked(),
+            theme: self.theme.get_untracked(),
+            big: self.big.get_untracked(),
+            view: self.view.get_untracked(),
+            compare: self.compare.get_untracked(),
+            rank: self.rank.get_untracked(),
+        };
+        let (copy, id) = Ui::with_values(
+            values,
+            self.hub,
+            self.uid,
+            self.url_sync,
+            self.embedded,
+            self.src,
+        );
+        let hub = self.hub;
+        on_cleanup(move || {
+            hub.try_update_value(|v| v.retain(|w| w.copy != id));
+        });
+        copy
+    }
+
+    /// [`Ui::scoped`], provided as context to the views built next in the calling owner.
+    pub fn provide_scoped(&self) -> Ui {
+        let copy = self.scoped();
+        provide_context(copy);
+        copy
+    }
+
+    fn with_values(
+        v: Values,
+        hub: StoredValue<Vec<Writers>>,
+        uid: u32,
+        url_sync: bool,
+        embedded: bool,
+        src: StoredValue<Option<String>>,
+    ) -> (Ui, u32) {
+        let (lang, lang_w) = signal(v.lang);
+        let (station, station_w) = signal(v.station);
+        let (theme, theme_w) = signal(v.theme);
+        let (big, big_w) = signal(v.big);
+        let (view, view_w) = signal(v.view);
+        let (compare, compare_w) = signal(v.compare);
+        let (rank, rank_w) = signal(v.rank);
+        let copy = next_uid();
+        hub.update_value(|h| {
+            h.push(Writers {
+                copy,
+                lang: lang_w,
+                station: station_w,
+                theme: theme_w,
+                big: big_w,
+                view: view_w,
+                compare: compare_w,
+                rank: rank_w,
+            })
+        });
+        let ui = Ui {
+            lang,
+            station,
+            url_sync,
+            src,
+            uid,
+            theme,
+            big,
+            embedded,
+            view,
+            compare,
+            rank,
+            hub,
+        };
+        (ui, copy)
+    }
+
+    /// Applies a change to every live copy.
+    fn write(&self, f: impl Fn(&Writers)) {
+        let copies = self.hub.with_value(Vec::clone);
+        for w in &copies {
+            f(w);
         }
+    }
+
+    /// Sets the language everywhere (without touching the address bar; see [`Ui::set_lang`]).
+    pub fn put_lang(&self, lang: Lang) {
+        self.write(|w| w.lang.set(lang));
+    }
+
+    /// Sets the open station everywhere.
+    pub fn put_station(&self, station: Option<String>) {
+        self.write(|w| w.station.set(station.clone()));
+    }
+
+    /// Sets the colour theme everywhere.
+    pub fn put_theme(&self, theme: Theme) {
+        self.write(|w| w.theme.set(theme));
+    }
+
+    /// Sets the large-type display everywhere.
+    pub fn put_big(&self, big: bool) {
+        self.write(|w| w.big.set(big));
+    }
+
+    /// Sets the view everywhere.
+    pub fn put_view(&self, view: View) {
+        self.write(|w| w.view.set(view));
+    }
+
+    /// Sets the compared stations everywhere.
+    pub fn put_compare(&self, ids: Vec<String>) {
+        self.write(|w| w.compare.set(ids.clone()));
+    }
+
+    /// Sets the league table's choices everywhere.
+    pub fn put_rank(&self, rank: RankQuery) {
+        self.write(|w| w.rank.set(rank.clone()));
     }
 
     /// The CSS classes of the root element.
@@ -96,8 +260,8 @@ impl Ui {
 
     /// Opens a station's scorecard (or the directory for `None`), adding a history entry on the standalone page.
     pub fn open(&self, station: Option<String>) {
-        self.view.set(View::Directory);
-        self.station.set(station);
+        self.put_view(View::Directory);
+        self.put_station(station);
         self.sync(true);
         url::focus_heading(self.uid);
     }
@@ -105,9 +269,9 @@ impl Ui {
     /// Switches to a view, adding a history entry on the standalone page.
     pub fn go(&self, view: View) {
         if view != View::Directory {
-            self.station.set(None);
+            self.put_station(None);
         }
-        self.view.set(view);
+        self.put_view(view);
         self.sync(true);
         url::focus_heading(self.uid);
     }
@@ -116,7 +280,7 @@ impl Ui {
     pub fn set_compare(&self, mut ids: Vec<String>) {
         ids.dedup();
         ids.truncate(6);
-        self.compare.set(ids);
+        self.put_compare(ids);
         self.sync(false);
     }
 
@@ -127,13 +291,15 @@ impl Ui {
             ids.push(id.to_string());
         }
         ids.truncate(6);
-        self.compare.set(ids);
+        self.put_compare(ids);
         self.go(View::Compare);
     }
 
     /// Changes the league table's choices, replacing the history entry.
     pub fn update_rank(&self, f: impl FnOnce(&mut RankQuery)) {
-        self.rank.update(f);
+        let mut rank = self.rank.get_untracked();
+        f(&mut rank);
+        self.put_rank(rank);
         self.sync(false);
     }
 
@@ -149,11 +315,11 @@ impl Ui {
 
     /// Applies a query from the address bar (back and forward).
     pub fn apply(&self, q: PageQuery) {
-        self.station.set(q.station);
-        self.view.set(q.view);
-        self.compare.set(q.compare);
-        self.rank.set(q.rank);
-        self.lang.set(q.lang.unwrap_or_default());
+        self.put_station(q.station);
+        self.put_view(q.view);
+        self.put_compare(q.compare);
+        self.put_rank(q.rank);
+        self.put_lang(q.lang.unwrap_or_default());
         url::set_document_lang(q.lang.unwrap_or_default());
     }
 
@@ -163,6 +329,6 @@ impl Ui {
             url::write(&self.query_for(self.station.get_untracked(), lang), false);
             url::set_document_lang(lang);
         }
-        self.lang.set(lang);
+        self.put_lang(lang);
     }
 }

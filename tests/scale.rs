@@ -360,6 +360,61 @@ async fn league_of_forty_thousand_sorts_and_filters_without_drawing_them_all() {
     b.close().await;
 }
 
+/// Scrolls a long table through `rows` rows, a screenful a frame, and returns the bytes
+/// allocated in WebAssembly memory and not freed, once the last frame is drawn.
+async fn scroll_rows(b: &Browser, table: &str, from_row: usize, rows: usize) -> f64 {
+    let script = format!(
+        "const done = arguments[0]; const w = document.querySelector('{table}').closest('.ssc__table-wrap');
+         const h = w.querySelector('tbody tr[data-station]').getBoundingClientRect().height;
+         const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+         (async () => {{
+           for (let y = {from_row} * h; y < {end} * h; y += w.clientHeight) {{ w.scrollTop = y; await frame(); }}
+           for (let k = 0; k < 3; k++) await frame();
+           const {{ liveHeapBytes }} = await import('/pkg/station_scorecards.js');
+           done(liveHeapBytes());
+         }})();",
+        end = from_row + rows
+    );
+    b.c.execute_async(&script, vec![])
+        .await
+        .expect("scroll")
+        .as_f64()
+        .unwrap_or(-1.0)
+}
+
+/// Scrolling keeps nothing of the rows scrolled past: over the second 3,000 rows of each
+/// long table the bytes allocated in WebAssembly memory come back to the same count. (Leptos'
+/// `For` kept about 600 bytes a row until the table was closed: `keyed_rows`.)
+#[tokio::test]
+async fn scrolling_forty_thousand_rows_keeps_nothing_of_the_rows_scrolled_past() {
+    let b = browser(1280, 1000).await;
+    b.c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(300)),
+        None,
+        None,
+    ))
+    .await
+    .unwrap();
+    for (query, table) in [
+        ("&lang=en", ".ssc__table--directory"),
+        ("&view=rank&lang=en", ".ssc__table--league"),
+    ] {
+        open_big(&b, query, table).await;
+        let warm = scroll_rows(&b, table, 0, 3_000).await;
+        let after = scroll_rows(&b, table, 3_000, 3_000).await;
+        println!("{query}: live wasm bytes {warm} after 3,000 rows, {after} after 6,000");
+        assert!(warm > 0.0 && after > 0.0, "{query}: no measurement");
+        assert!(
+            after - warm < 64.0 * 1024.0,
+            "{query}: scrolling 3,000 more rows kept {} bytes",
+            after - warm
+        );
+        assert!(rows_in_dom(&b, table).await <= MAX_ROWS_IN_DOM, "{query}");
+    }
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}
+
 #[tokio::test]
 async fn a_phone_and_a_big_screen_show_the_same_window_of_rows() {
     let doc = national();

@@ -6,7 +6,7 @@ use scorecards_core::i18n::family_name;
 use scorecards_core::table::{matching, rows_shown};
 use scorecards_core::{format, Dataset, Family, Figure, Lang, Station};
 
-use crate::components::virtual_rows::{spacer, Scroller};
+use crate::components::virtual_rows::{keyed_rows, spacer, Scroller};
 use crate::components::StationLink;
 use crate::state::Ui;
 
@@ -72,17 +72,19 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
     let n_rows = move || rows.with(|r| r.len());
     let body = view! {
         {virtualised.then(|| spacer("ssc__spacer ssc__spacer--top", 2 + COLUMNS.len(), move || scroller.spacers(&range.get(), n_rows()).0))}
-        <For
-            each=move || {
+        {keyed_rows(
+            move || {
                 let r = range.get();
                 rows.with(|all| r.map(|k| (k, all[k])).collect::<Vec<_>>())
-            }
-            key=|row| *row
-            children=move |(k, i)| {
+            },
+            |row| *row,
+            move |(k, i)| {
                 let ds = ds_body.clone();
+                // Rows come and go as the table scrolls: each reads its own copy of the state.
+                let ui = ui.provide_scoped();
                 move || directory_row(&ds, &ds.stations()[i as usize], ui.lang.get(), k)
-            }
-        />
+            },
+        )}
         {virtualised.then(|| spacer("ssc__spacer ssc__spacer--bottom", 2 + COLUMNS.len(), move || scroller.spacers(&range.get(), n_rows()).1))}
     };
     let wrap_class = if virtualised {

@@ -12,7 +12,7 @@ use scorecards_core::{export, format, Dataset, Lang, Polarity, Unit};
 
 use crate::components::directory::{region_text, SEARCH_DELAY};
 use crate::components::station_link::link_to;
-use crate::components::virtual_rows::{spacer, Scroller};
+use crate::components::virtual_rows::{keyed_rows, spacer, Scroller};
 use crate::components::{BarChart, DownloadButtons, SourceRef};
 use crate::state::Ui;
 
@@ -321,22 +321,24 @@ fn LeagueTable(
     let ds_rows = ds.clone();
     let body = view! {
         {virtualised.then(|| spacer("ssc__spacer ssc__spacer--top", COLUMNS, move || scroller.spacers(&range.get(), total()).0))}
-        <For
-            each=move || {
+        {keyed_rows(
+            move || {
                 let r = range.get();
                 order.with(|o| r.map(|k| (o.0, k, o.1[k])).collect::<Vec<_>>())
-            }
-            key=|row| *row
-            children=move |(_, k, slot)| {
+            },
+            |row| *row,
+            move |(_, k, slot)| {
                 let ds = ds_rows.clone();
                 let l = slots.get_untracked();
+                // Rows come and go as the table scrolls: each reads its own copy of the state.
+                let ui = ui.provide_scoped();
                 move || {
                     let e = l.entry(&ds, &l.slots[slot as usize]);
                     let per = (l.norm != Normalisation::None).then(|| normalisation_name(ui.lang.get(), l.norm));
                     ranked_row(&ds, &e, l.ranked, per, ui.lang.get(), k)
                 }
-            }
-        />
+            },
+        )}
         {virtualised.then(|| spacer("ssc__spacer ssc__spacer--bottom", COLUMNS, move || scroller.spacers(&range.get(), total()).1))}
     };
     let wrap_class = if virtualised {

@@ -10,6 +10,9 @@ use std::ops::Range;
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
+use leptos::tachys::reactive_graph::OwnedView;
+use leptos::tachys::view::keyed::{keyed, SerializableKey};
 use scorecards_core::table::{visible_range, VIRTUAL_FROM};
 
 /// Scroll state and measured sizes of one long table.
@@ -129,4 +132,44 @@ pub fn spacer(
             <td colspan=columns.to_string() style:height=move || format!("{}px", height())></td>
         </tr>
     }
+}
+
+/// Leptos' `For`, for the rows of a long table, which come and go as it scrolls.
+///
+/// `For` makes each row's reactive owner a child of the table's owner, and an owner keeps an
+/// entry for every child it ever had until it is itself cleaned up: scrolling through 5,000
+/// stations left about 600 bytes per row behind (measured, 2026-12-01) for as long as the
+/// table stayed open. Here each row's owner stands alone, so dropping the row frees it all.
+/// A row sees no context from above: `children` must provide what its row reads (the rows
+/// provide their own copy of [`crate::state::Ui`]).
+pub fn keyed_rows<IF, I, T, EF, N, KF, K>(each: IF, key: KF, children: EF) -> impl IntoView
+where
+    IF: Fn() -> I + Send + 'static,
+    I: IntoIterator<Item = T> + Send + 'static,
+    EF: Fn(T) -> N + Send + Clone + 'static,
+    N: IntoView + 'static,
+    KF: Fn(&T) -> K + Send + Clone + 'static,
+    K: Eq + std::hash::Hash + SerializableKey + 'static,
+    T: Send + 'static,
+{
+    let row = move |_, item: T| {
+        let owner = detached_owner();
+        let view = owner.with(|| children(item));
+        (drop, OwnedView::new_with_owner(view, owner))
+    };
+    move || keyed(each(), key.clone(), row.clone())
+}
+
+/// A reactive owner with no parent: made while no owner is current, and the current one put
+/// back afterwards.
+fn detached_owner() -> Owner {
+    let current = Owner::current();
+    if let Some(c) = current.clone() {
+        c.unset();
+    }
+    let owner = Owner::new();
+    if let Some(c) = current {
+        c.set();
+    }
+    owner
 }
