@@ -339,6 +339,7 @@ async fn one_failing_instance_leaves_the_others_on_the_page_working() {
                await mount(make('ok'), { station: 'meijiang', lang: 'en' });
                await mount(make('broken'), { src: '/_fault/reset/data/seeds.json?t=two', lang: 'en' });
                await mount(make('also-ok'), { lang: 'zh' });
+               await mount(make('broken-too'), { src: '/data/no-such-file.json?t=three', lang: 'zh' });
                done('mounted');
              }, e => done('error: ' + e));",
             vec![],
@@ -358,6 +359,18 @@ async fn one_failing_instance_leaves_the_others_on_the_page_working() {
     b.click("#also-ok .ssc__header button.ssc__lang[lang=en]")
         .await;
     b.wait_css("#also-ok .ssc[lang=en]").await;
+    // Two error panels on one page: each is labelled by its own title (unique ids), and axe
+    // finds nothing on the page of four.
+    b.wait_css("#broken-too .ssc__error").await;
+    let labels = b
+        .js("return [...document.querySelectorAll('.ssc__error')].map(e => [e.getAttribute('aria-labelledby'), document.querySelectorAll('#' + CSS.escape(e.getAttribute('aria-labelledby'))).length])")
+        .await;
+    let labels = labels.as_array().unwrap();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert_ne!(labels[0][0], labels[1][0], "{labels:?}");
+    assert!(labels.iter().all(|l| l[1] == json!(1)), "{labels:?}");
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "{violations:#?}");
     b.close().await;
 }
 
@@ -370,6 +383,7 @@ async fn axe_is_clean_on_every_example_page_and_error_view() {
         "/examples/iframe.html",
         "/examples/hostile.html",
         "/examples/mount-api.html",
+        "/examples/lite.html",
         "/?src=/data/no-such-file.json&lang=en",
         "/?src=/fixtures/bad-json.json",
         "/?src=/fixtures/wrong-version.json&lang=en",

@@ -54,7 +54,9 @@ pub fn parse_detail(
             kind: IssueKind::NotDetailFile,
         }]));
     }
-    let mut issues = Vec::new();
+    // Direction controls go from every string, as in `parse` (the warnings that says so are
+    // kept with the other issues, reported if the file is refused).
+    let (detail, mut issues) = crate::bidi::neutralise(bytes, detail);
     // The rules run on the detail's stations with the index's catalogue, and the detail's
     // own sources first (so that paths into `$.sources` are the detail file's).
     let mut checked = detail.clone();
@@ -170,6 +172,21 @@ mod tests {
             resolve("https://portal.example/sc/index.json", "detail/a.json"),
             "https://portal.example/sc/detail/a.json"
         );
+    }
+
+    #[test]
+    fn direction_controls_are_removed_from_detail_files_too() {
+        let ix = index();
+        let mut a = station_a();
+        a["figures"][0]["quote"] = json!("警情\u{202E}10起\u{2066}");
+        let d = parse_detail(
+            &detail(json!([a]), s2()),
+            "data/detail/zj.json",
+            "detail/zj.json",
+            &ix,
+        )
+        .expect("valid detail");
+        assert_eq!(d.stations[0].figures[0].quote.as_deref(), Some("警情10起"));
     }
 
     #[test]

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use scorecards_core::i18n::describe_error;
 use scorecards_core::LoadError;
 
-use crate::state::Ui;
+use crate::state::{next_uid, Ui};
 
 /// Why the data cannot be shown, where, and what to do; a retry button when retrying can help.
 ///
@@ -28,13 +28,15 @@ pub fn ErrorPanel(
             }
         });
     }
+    // Unique on the page: two instances, or two failed detail files, may show a panel each.
+    let title_id = ui.id(&format!("error-{}", next_uid()));
     move || {
         let lang = ui.lang.get();
         let s = lang.strings();
         let msg = describe_error(lang, &error);
         view! {
-            <section class="ssc__error" role="alert" aria-labelledby="ssc-error-title">
-                <h2 id="ssc-error-title" class="ssc__error-title">{s.error_title}</h2>
+            <section class="ssc__error" role="alert" aria-labelledby=title_id.clone()>
+                <h2 id=title_id.clone() class="ssc__error-title">{s.error_title}</h2>
                 <p class="ssc__error-headline">{msg.headline}</p>
                 {(!msg.details.is_empty()).then(|| view! {
                     <ul class="ssc__error-details">
