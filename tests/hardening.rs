@@ -450,13 +450,7 @@ async fn a_thousand_switches_leave_no_nodes_or_memory_behind() {
           done({ warm, after, n });
         }, e => done('error: ' + e));";
     // A thousand switches with charts take longer than WebDriver's default 30 s.
-    b.c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
-        Some(Duration::from_secs(300)),
-        None,
-        None,
-    ))
-    .await
-    .unwrap();
+    b.script_timeout(300).await;
     let r = b.c.execute_async(script, vec![]).await.unwrap();
     println!("1,000 switches: {r}");
     assert_eq!(r["n"], json!(1000), "{r}");

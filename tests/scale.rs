@@ -388,13 +388,7 @@ async fn scroll_rows(b: &Browser, table: &str, from_row: usize, rows: usize) -> 
 #[tokio::test]
 async fn scrolling_forty_thousand_rows_keeps_nothing_of_the_rows_scrolled_past() {
     let b = browser(1280, 1000).await;
-    b.c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
-        Some(Duration::from_secs(300)),
-        None,
-        None,
-    ))
-    .await
-    .unwrap();
+    b.script_timeout(300).await;
     for (query, table) in [
         ("&lang=en", ".ssc__table--directory"),
         ("&view=rank&lang=en", ".ssc__table--league"),

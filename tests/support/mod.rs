@@ -259,5 +259,17 @@ impl Browser {
     pub async fn close(self) {
         let _ = self.c.close().await;
     }
+
+    /// Lets a script run up to `secs` (WebDriver's default is 30 s).
+    pub async fn script_timeout(&self, secs: u64) {
+        self.c
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(std::time::Duration::from_secs(secs)),
+                None,
+                None,
+            ))
+            .await
+            .expect("set the script timeout");
+    }
 }
 pub mod faults;
