@@ -1,4 +1,4 @@
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -128,13 +128,18 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
     };
     let ds_controls = ds.clone();
     let provinces = StoredValue::new(provinces(&ds));
+    // The metrics someone reports, offered in the metric menu (computed once: the menu is
+    // rebuilt on every choice, and scanning 40,000 stations for each metric took longer
+    // than the filter itself).
+    let offered = StoredValue::new(offered_metrics(&ds));
     let search_id = ui.id("rank-search");
     view! {
         <section class="ssc__league" aria-label=move || s().rank_title>
             <h2 class="ssc__heading" tabindex="-1">{move || s().rank_title}</h2>
             {move || {
                 let c = controls_memo.get();
-                provinces.with_value(|p| controls(&ds_controls, p, &c, ui.lang.get()))
+                let lang = ui.lang.get();
+                provinces.with_value(|p| offered.with_value(|o| controls(&ds_controls, p, o, &c, lang)))
             }}
             <p class="ssc__control">
                 <label for=search_id.clone()>{move || s().search}</label>
@@ -213,15 +218,32 @@ fn choice(
     (metric, measure)
 }
 
-fn controls(ds: &Dataset, provinces: &[(String, usize)], q: &Choice, lang: Lang) -> impl IntoView {
+/// The catalogue's metrics that at least one station reports a figure of, in catalogue order.
+fn offered_metrics(ds: &Dataset) -> Vec<usize> {
+    let reported: HashSet<&str> = ds
+        .stations()
+        .iter()
+        .flat_map(|st| st.figures.iter().map(|f| f.metric.as_str()))
+        .collect();
+    let metrics = &ds.document().metrics;
+    (0..metrics.len())
+        .filter(|&i| reported.contains(metrics[i].id.as_str()))
+        .collect()
+}
+
+fn controls(
+    ds: &Dataset,
+    provinces: &[(String, usize)],
+    offered: &[usize],
+    q: &Choice,
+    lang: Lang,
+) -> impl IntoView {
     let ui = Ui::get();
     let s = lang.strings();
     let (metric, measure) = (q.metric.clone(), q.measure);
-    let metric_options = ds
-        .document()
-        .metrics
+    let metric_options = offered
         .iter()
-        .filter(|m| ds.stations().iter().any(|st| st.figures.iter().any(|f| f.metric == m.id)))
+        .map(|&i| &ds.document().metrics[i])
         .map(|m| view! { <option value=m.id.clone() selected=m.id == metric>{lang.pick(&m.label).to_string()}</option> })
         .collect_view();
     let province_options = provinces
