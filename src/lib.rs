@@ -20,7 +20,7 @@ mod url;
 pub use app::{App, AppOptions};
 pub use crash::install as install_panic_hook;
 pub use data::DataSource;
-pub use embed::{live_heap_bytes, mount_standalone};
+pub use embed::mount_standalone;
 
 /// Counts live bytes for `embed.js`'s `memoryStats()` (see `heap`).
 #[global_allocator]

@@ -9,7 +9,7 @@ use scorecards_core::Lang;
 use crate::url;
 
 /// Signals every view reads; provided by [`crate::App`], and again, as a fresh copy, by every
-/// view that is rebuilt when the state changes ([`Ui::scoped`]).
+/// view that is rebuilt when the state changes ([`Ui::provide_scoped`]).
 ///
 /// Why copies: Leptos 0.8 (reactive_graph 0.2) leaves a dropped render effect in the
 /// subscriber list of each signal it read, and a signal never prunes that list. A scorecard
@@ -59,17 +59,6 @@ struct Writers {
     rank: WriteSignal<RankQuery>,
 }
 
-/// The values of the state, to start a copy with.
-struct Values {
-    lang: Lang,
-    station: Option<String>,
-    theme: Theme,
-    big: bool,
-    view: View,
-    compare: Vec<String>,
-    rank: RankQuery,
-}
-
 static NEXT_UID: AtomicU32 = AtomicU32::new(1);
 
 /// A fresh instance number (also numbers the copies of an instance's state).
@@ -80,42 +69,19 @@ pub fn next_uid() -> u32 {
 impl Ui {
     /// Fresh view state for an instance opening on `q`. Call inside the instance's owner.
     pub fn new(q: &PageQuery, url_sync: bool, embedded: bool) -> Ui {
-        let values = Values {
-            lang: q.lang.unwrap_or_default(),
-            station: q.station.clone(),
-            theme: q.theme.unwrap_or_default(),
-            big: q.big,
-            view: q.view,
-            compare: q.compare.clone(),
-            rank: q.rank.clone(),
-        };
         let hub = StoredValue::new(Vec::new());
-        Ui::with_values(
-            values,
-            hub,
-            next_uid(),
-            url_sync,
-            embedded,
-            StoredValue::new(q.src.clone()),
-        )
-        .0
+        let src = StoredValue::new(q.src.clone());
+        Ui::with_values(q, hub, next_uid(), url_sync, embedded, src).0
     }
 
-    /// A copy of this state for a view that is rebuilt when the state changes: it follows
-    /// every change made through any copy, and is dropped (with the effects that read it)
-    /// when the calling owner is cleaned up. Provide it as context to the rebuilt view.
-    pub fn scoped(&self) -> Ui {
-        let values = Values {
-            lang: self.lang.get_untracked(),
-            station: self.station.get_untracked(),
-            theme: self.theme.get_untracked(),
-            big: self.big.get_untracked(),
-            view: self.view.get_untracked(),
-            compare: self.compare.get_untracked(),
-            rank: self.rank.get_untracked(),
-        };
+    /// A copy of this state, provided as context to the views built next in the calling
+    /// owner: for a view that is rebuilt when the state changes. It follows every change made
+    /// through any copy, and is dropped (with the effects that read it) when the calling
+    /// owner is cleaned up.
+    pub fn provide_scoped(&self) -> Ui {
+        let now = self.query_for(self.station.get_untracked(), self.lang.get_untracked());
         let (copy, id) = Ui::with_values(
-            values,
+            &now,
             self.hub,
             self.uid,
             self.url_sync,
@@ -126,31 +92,27 @@ impl Ui {
         on_cleanup(move || {
             hub.try_update_value(|v| v.retain(|w| w.copy != id));
         });
-        copy
-    }
-
-    /// [`Ui::scoped`], provided as context to the views built next in the calling owner.
-    pub fn provide_scoped(&self) -> Ui {
-        let copy = self.scoped();
         provide_context(copy);
         copy
     }
 
+    /// Signals holding the state `q` describes, with their write ends added to `hub`; returns
+    /// them with the number of the copy.
     fn with_values(
-        v: Values,
+        q: &PageQuery,
         hub: StoredValue<Vec<Writers>>,
         uid: u32,
         url_sync: bool,
         embedded: bool,
         src: StoredValue<Option<String>>,
     ) -> (Ui, u32) {
-        let (lang, lang_w) = signal(v.lang);
-        let (station, station_w) = signal(v.station);
-        let (theme, theme_w) = signal(v.theme);
-        let (big, big_w) = signal(v.big);
-        let (view, view_w) = signal(v.view);
-        let (compare, compare_w) = signal(v.compare);
-        let (rank, rank_w) = signal(v.rank);
+        let (lang, lang_w) = signal(q.lang.unwrap_or_default());
+        let (station, station_w) = signal(q.station.clone());
+        let (theme, theme_w) = signal(q.theme.unwrap_or_default());
+        let (big, big_w) = signal(q.big);
+        let (view, view_w) = signal(q.view);
+        let (compare, compare_w) = signal(q.compare.clone());
+        let (rank, rank_w) = signal(q.rank.clone());
         let copy = next_uid();
         hub.update_value(|h| {
             h.push(Writers {
