@@ -311,7 +311,7 @@ pub fn check_bytes(bytes: Vec<u8>, file: &str, opts: &Options) -> FileReport {
                         Severity::Error
                     },
                     origin,
-                    code: i18n::issue_code(&issue.kind).to_string(),
+                    code: issue.kind.code().to_string(),
                     path: Some(issue.path.clone()),
                     line: None,
                     column: None,

@@ -231,7 +231,7 @@ fn validate_reports_what_core_reports() {
                 .iter()
                 .map(|i| {
                     (
-                        scorecards_core::i18n::issue_code(&i.kind).to_string(),
+                        i.kind.code().to_string(),
                         i.path.clone(),
                     )
                 })
@@ -240,7 +240,7 @@ fn validate_reports_what_core_reports() {
                 .iter()
                 .map(|i| {
                     (
-                        scorecards_core::i18n::issue_code(&i.kind).to_string(),
+                        i.kind.code().to_string(),
                         i.path.clone(),
                     )
                 })

@@ -462,7 +462,7 @@ impl PopulationBand {
 }
 
 /// Whether a station matches a search text (Chinese or English name, or id; case-insensitive).
-/// Tables of many stations use the precomputed [`crate::table::StationKeys`], which agree.
+/// Tables of many stations use the precomputed [`crate::dataset::StationKeys`], which agree.
 pub fn matches_search(st: &Station, text: &str) -> bool {
     let t = text.trim().to_lowercase();
     t.is_empty()

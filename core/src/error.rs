@@ -343,3 +343,40 @@ pub enum IssueKind {
         id: String,
     },
 }
+
+impl IssueKind {
+    /// A stable, machine-readable name of a rule (`percent_out_of_range`), the same in every
+    /// language; used by tools' JSON output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            IssueKind::DetailOutsideIndex => "detail_outside_index",
+            IssueKind::BadDetailRef { .. } => "bad_detail_ref",
+            IssueKind::DetailFileAlone => "detail_file_alone",
+            IssueKind::NotDetailFile => "not_detail_file",
+            IssueKind::NotInIndex { .. } => "not_in_index",
+            IssueKind::DetailElsewhere { .. } => "detail_elsewhere",
+            IssueKind::SourceDiffersFromIndex { .. } => "source_differs_from_index",
+            IssueKind::BadId { .. } => "bad_id",
+            IssueKind::DuplicateId { .. } => "duplicate_id",
+            IssueKind::UnknownMetric { .. } => "unknown_metric",
+            IssueKind::UnknownSource { .. } => "unknown_source",
+            IssueKind::PercentOutOfRange { .. } => "percent_out_of_range",
+            IssueKind::DeclineBeyondAll { .. } => "decline_beyond_all",
+            IssueKind::Negative { .. } => "negative",
+            IssueKind::NotExact { .. } => "not_exact",
+            IssueKind::UnitMismatch { .. } => "unit_mismatch",
+            IssueKind::PeriodReversed { .. } => "period_reversed",
+            IssueKind::NotHttpUrl { .. } => "not_http_url",
+            IssueKind::BidiControl { .. } => "bidi_control",
+            IssueKind::BadTimestamp { .. } => "bad_timestamp",
+            IssueKind::EmptyText => "empty_text",
+            IssueKind::SeriesNotMonthly { .. } => "series_not_monthly",
+            IssueKind::SeriesLengthMismatch { .. } => "series_length_mismatch",
+            IssueKind::StatusMismatch => "status_mismatch",
+            IssueKind::MissingQuote => "missing_quote",
+            IssueKind::SeriesGap { .. } => "series_gap",
+            IssueKind::UnusedMetric { .. } => "unused_metric",
+            IssueKind::UnusedSource { .. } => "unused_source",
+        }
+    }
+}

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::compare::{Entry, Standing};
 use crate::dataset::Dataset;
 use crate::format;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// One figure of one station, flattened for a spreadsheet.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,7 +1,7 @@
 //! Number, date, period and baseline formatting in Chinese and English.
 
 use crate::date::PartialDate;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Baseline, Figure, Period, Qualifier, Unit};
 
 /// A number with no more decimals than it needs (at most 2), without grouping: `12.9`, `1800`.

@@ -8,24 +8,13 @@ use std::collections::HashMap;
 use crate::dataset::Dataset;
 use crate::error::{Issue, IssueKind, LoadError};
 use crate::model::{Document, Kind};
+pub use crate::path::is_detail_ref;
 use crate::validate::{decode, validate};
-
-/// Whether a station's `detail` reference is acceptable: a relative path below the index's
-/// folder (`detail/zhejiang.json`), without scheme, host, query, `..` or a leading `/`.
-pub fn is_detail_ref(href: &str) -> bool {
-    !href.is_empty()
-        && !href.starts_with('/')
-        && crate::query::is_same_origin_path(href)
-        && !href.contains(['?', '#'])
-        && href
-            .split('/')
-            .all(|seg| !seg.is_empty() && seg != "." && seg != "..")
-}
 
 /// The address of a detail file: `href` relative to the folder of the index at `index_src`
 /// (`data/national/index.json` + `detail/a.json` → `data/national/detail/a.json`).
 pub fn resolve(index_src: &str, href: &str) -> String {
-    let base = crate::query::display_name(index_src);
+    let base = crate::path::display_name(index_src);
     match base.rfind('/') {
         Some(i) => format!("{}{href}", &base[..=i]),
         None => href.to_string(),
@@ -220,7 +209,7 @@ mod tests {
         let err = |bytes: Vec<u8>| match parse_detail(&bytes, "d.json", "detail/zj.json", &ix) {
             Err(LoadError::Invalid { issues, .. }) => issues
                 .into_iter()
-                .map(|i| (i.path, crate::i18n::issue_code(&i.kind)))
+                .map(|i| (i.path, i.kind.code()))
                 .collect::<Vec<_>>(),
             other => panic!("{other:?}"),
         };
@@ -268,7 +257,7 @@ mod tests {
         let codes = |v: &serde_json::Value| match parse(v.to_string().as_bytes(), "x.json") {
             Err(LoadError::Invalid { issues, .. }) => issues
                 .into_iter()
-                .map(|i| (i.path, crate::i18n::issue_code(&i.kind)))
+                .map(|i| (i.path, i.kind.code()))
                 .collect::<Vec<_>>(),
             other => panic!("{other:?}"),
         };

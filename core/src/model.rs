@@ -138,6 +138,20 @@ pub enum Unit {
     Yuan,
 }
 
+impl Unit {
+    /// The unit as it is written in a data file (`person_times`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::People => "people",
+            Unit::PersonTimes => "person_times",
+            Unit::Percent => "percent",
+            Unit::PercentagePoints => "percentage_points",
+            Unit::Yuan => "yuan",
+        }
+    }
+}
+
 /// The scorecard panels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

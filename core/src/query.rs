@@ -2,7 +2,8 @@
 //! and the view state it carries (`view=compare&compare=a,b`, `view=rank&metric=…`).
 
 use crate::compare::{Measure, Normalisation, PopulationBand};
-use crate::i18n::Lang;
+use crate::lang::Lang;
+pub use crate::path::{display_name, is_same_origin_path};
 
 /// The views of the dashboard.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -256,25 +257,6 @@ impl PageQuery {
     }
 }
 
-/// Whether `src` is a same-origin path the page may fetch: a relative path or one starting
-/// with a single `/`, with no scheme, no host, no backslash and no control characters.
-pub fn is_same_origin_path(src: &str) -> bool {
-    if src.is_empty() || src.starts_with("//") || src.contains('\\') {
-        return false;
-    }
-    if src.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return false;
-    }
-    // A scheme is letters, digits, + - . before the first ':' that comes before any '/', '?' or '#'.
-    let head = src.split(['/', '?', '#']).next().unwrap_or("");
-    !head.contains(':')
-}
-
-/// The file name shown in messages for a source path: the path without query or fragment.
-pub fn display_name(src: &str) -> &str {
-    src.split(['?', '#']).next().unwrap_or(src)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,35 +339,5 @@ mod tests {
             PageQuery::from_pairs([("view", "nonsense")]).view,
             View::Directory
         );
-    }
-
-    #[test]
-    fn same_origin_paths_only() {
-        for ok in [
-            "data/seeds.json",
-            "/data/user/x.json",
-            "./a.json",
-            "../b.json",
-            "/fixtures/a.json?x=1",
-        ] {
-            assert!(is_same_origin_path(ok), "{ok}");
-        }
-        for bad in [
-            "https://evil.example/x.json",
-            "//evil.example/x.json",
-            "javascript:alert(1)",
-            "data:application/json,{}",
-            "/\\evil.example",
-            "",
-            "a b.json",
-            "JavaScript:alert(1)",
-        ] {
-            assert!(!is_same_origin_path(bad), "{bad}");
-        }
-    }
-
-    #[test]
-    fn display_name_drops_query() {
-        assert_eq!(display_name("/data/a.json?v=2#x"), "/data/a.json");
     }
 }

@@ -465,7 +465,7 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
             let dp = format!("{p}.detail");
             if doc.kind != Kind::Index {
                 v.push(&dp, IssueKind::DetailOutsideIndex);
-            } else if !crate::layout::is_detail_ref(href) {
+            } else if !crate::path::is_detail_ref(href) {
                 v.push(&dp, IssueKind::BadDetailRef { href: href.clone() });
             }
         }

@@ -47,7 +47,7 @@ pub fn ErrorPanel(
                 })}
                 <p class="ssc__error-advice">{msg.advice}</p>
                 {retry_in.map(|secs| view! {
-                    <p class="ssc__error-auto" role="status">{s.retrying_in.replace("{n}", &secs.to_string())}</p>
+                    <p class="ssc__error-auto" role="status">{lang.messages().retrying_in(secs.into())}</p>
                 })}
                 {retryable.then(|| view! {
                     <button type="button" class="ssc__button" on:click=move |_| on_retry.run(())>{s.retry}</button>

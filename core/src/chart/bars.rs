@@ -14,7 +14,7 @@ use super::palette::{self, Rgb};
 use super::scale::{self, LinearScale, Ticks};
 use crate::compare::{League, Standing};
 use crate::format;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Polarity, Qualifier, Unit};
 
 /// One bar.

@@ -11,7 +11,7 @@ use plotters::style::{RGBColor, ShapeStyle};
 use super::palette::{self, Dash, Rgb, SeriesStyle};
 use super::prepare::{self, Point, Run};
 use super::scale::{self, LinearScale, Ticks};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Series, Unit};
 
 /// Horizontal alignment of a label relative to its anchor point.

@@ -5,7 +5,7 @@
 
 use crate::date::PartialDate;
 use crate::format;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Series, Unit, ValueStatus};
 
 /// One present month of a series.

@@ -3,7 +3,7 @@
 
 use crate::date::PartialDate;
 use crate::format;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 
 /// A linear mapping from a value domain onto a pixel range (which may run backwards, as a
 /// y axis does).

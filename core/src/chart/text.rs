@@ -3,7 +3,7 @@
 
 use super::prepare::Point;
 use crate::format;
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::model::{Qualifier, Unit};
 
 /// Fixed texts around a chart.

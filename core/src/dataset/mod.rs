@@ -6,7 +6,10 @@ use std::sync::OnceLock;
 use crate::error::Issue;
 use crate::model::*;
 use crate::series::{year_on_year, Computed};
-use crate::table::StationKeys;
+
+mod keys;
+
+pub use keys::{needle, region_text, StationKeys};
 
 /// A data file that passed [`crate::parse`]: every reference resolves, every value is in range.
 #[derive(Debug, Clone, PartialEq)]

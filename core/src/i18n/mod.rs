@@ -1,0 +1,208 @@
+//! Chinese (default) and English. Every text a person reads is here, one implementation per
+//! language, so a missing translation does not compile:
+//!
+//! - [`Strings`]: the fixed texts of the interface, a typed table with one value per language
+//!   ([`ZH`] in `zh.rs`, [`EN`] in `en.rs`), reached as `lang.strings().field`;
+//! - [`Messages`]: names of domain values and the messages that take values (counts, dates),
+//!   implemented once in `zh.rs` and once in `en.rs`, reached as `lang.messages().method(…)`;
+//! - `errors.rs`: load errors and broken rules narrated for people (headline, advice, detail);
+//! - `serde_text.rs`: serde_json's English error texts read back and said in either language.
+//!
+//! [`Lang`] itself is a leaf type in [`crate::lang`], re-exported here and at the crate root.
+
+use crate::compare::{Difference, Normalisation, PopulationBand};
+use crate::model::{Family, Polarity, Unit};
+
+mod en;
+mod errors;
+mod issues;
+mod serde_text;
+mod zh;
+
+pub use crate::lang::Lang;
+pub use en::EN;
+pub use errors::{describe_error, load_detail, version_detail, ErrorMessage};
+pub use issues::{clip, describe_issue, issue_detail, Detail};
+pub use serde_text::{strip_position, structure_detail, syntax_detail};
+pub use zh::ZH;
+
+impl Lang {
+    /// The fixed texts of the interface.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The messages that name values or take them.
+    pub fn messages(self) -> &'static dyn Messages {
+        match self {
+            Lang::Zh => &zh::Zh,
+            Lang::En => &en::En,
+        }
+    }
+}
+
+/// The messages of one language that name a value or take values. Each language implements
+/// every method (`zh.rs`, `en.rs`): a message added here without its translation does not
+/// compile.
+pub trait Messages: Sync {
+    /// Name of a family (panel title).
+    fn family(&self, f: Family) -> &'static str;
+    /// Name of a unit, for messages.
+    fn unit(&self, u: Unit) -> &'static str;
+    /// Name of a normalisation choice.
+    fn normalisation(&self, n: Normalisation) -> &'static str;
+    /// Name of a population band.
+    fn band(&self, b: PopulationBand) -> &'static str;
+    /// How a figure differs from the compared ones.
+    fn difference(&self, d: Difference) -> &'static str;
+    /// A figure computed from monthly series over `current` against `previous` (formatted
+    /// dates, first and last month), possibly from estimated months.
+    fn computed_from_months(
+        &self,
+        current: (&str, &str),
+        previous: (&str, &str),
+        estimated: bool,
+    ) -> String;
+    /// Said under an error that is retried by itself in `seconds`.
+    fn retrying_in(&self, seconds: u64) -> String;
+    /// "Rows 1–30 of 40,000" (numbers already formatted).
+    fn rows_shown(&self, first: &str, last: &str, total: &str) -> String;
+    /// "3 of 40,000 stations match" (numbers already formatted).
+    fn matching(&self, found: &str, total: &str) -> String;
+    /// "… and 1,234 more: search or download the table" (number already formatted).
+    fn more_not_listed(&self, more: &str) -> String;
+}
+
+/// Fixed interface texts.
+#[derive(Debug)]
+#[allow(missing_docs)]
+pub struct Strings {
+    pub app_title: &'static str,
+    pub language: &'static str,
+    pub other_language: &'static str,
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub crash_title: &'static str,
+    pub crash_text: &'static str,
+    pub crash_reload: &'static str,
+    pub crash_details: &'static str,
+    pub directory: &'static str,
+    pub directory_caption: &'static str,
+    pub station: &'static str,
+    pub region: &'static str,
+    pub back_to_directory: &'static str,
+    pub profile: &'static str,
+    pub area: &'static str,
+    pub population: &'static str,
+    pub officers: &'static str,
+    pub auxiliary_officers: &'static str,
+    pub founded: &'static str,
+    pub parent_bureau: &'static str,
+    pub not_reported: &'static str,
+    pub figure: &'static str,
+    pub value: &'static str,
+    pub period: &'static str,
+    pub baseline: &'static str,
+    pub source: &'static str,
+    pub sources: &'static str,
+    pub scope: &'static str,
+    pub quote: &'static str,
+    pub no_figures_in_family: &'static str,
+    pub synthetic_banner: &'static str,
+    pub published_by: &'static str,
+    pub generated: &'static str,
+    pub source_date_unknown: &'static str,
+    pub no_link: &'static str,
+    pub unknown_station: &'static str,
+    pub error_title: &'static str,
+    pub error_where: &'static str,
+    pub more_issues: &'static str,
+    pub higher_is_better: &'static str,
+    pub lower_is_better: &'static str,
+    pub english_name_missing: &'static str,
+    pub figures_count: &'static str,
+    pub view_scorecard: &'static str,
+    pub warnings: &'static str,
+    pub nav_label: &'static str,
+    pub nav_directory: &'static str,
+    pub nav_compare: &'static str,
+    pub nav_rank: &'static str,
+    pub compare_title: &'static str,
+    pub compare_hint: &'static str,
+    pub compare_add: &'static str,
+    pub compare_remove: &'static str,
+    pub compare_with: &'static str,
+    pub compare_too_few: &'static str,
+    pub best: &'static str,
+    pub not_comparable: &'static str,
+    pub row_not_ranked: &'static str,
+    pub gap_to_best: &'static str,
+    pub rank_title: &'static str,
+    pub metric: &'static str,
+    pub measure: &'static str,
+    pub measure_level: &'static str,
+    pub measure_change: &'static str,
+    pub normalise: &'static str,
+    pub all_provinces: &'static str,
+    pub peer_group: &'static str,
+    pub all_bands: &'static str,
+    pub search: &'static str,
+    pub rank: &'static str,
+    pub percentile: &'static str,
+    pub percentile_note: &'static str,
+    pub not_comparable_title: &'static str,
+    pub not_reported_title: &'static str,
+    pub no_denominator: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub unranked: &'static str,
+    pub denominator: &'static str,
+}
+
+/// Name of a family (panel title).
+pub fn family_name(lang: Lang, f: Family) -> &'static str {
+    lang.messages().family(f)
+}
+
+/// How a polarity reads.
+pub fn polarity_name(lang: Lang, p: Polarity) -> &'static str {
+    let s = lang.strings();
+    match p {
+        Polarity::HigherIsBetter => s.higher_is_better,
+        Polarity::LowerIsBetter => s.lower_is_better,
+        Polarity::Neutral => "",
+    }
+}
+
+/// Says that a figure was computed from monthly series, and over which months.
+pub fn computed_note(lang: Lang, c: &crate::series::Computed) -> String {
+    let d = |p: &crate::PartialDate| crate::format::date(lang, p);
+    lang.messages().computed_from_months(
+        (&d(&c.current.0), &d(&c.current.1)),
+        (&d(&c.previous.0), &d(&c.previous.1)),
+        c.estimated,
+    )
+}
+
+/// Name of a normalisation choice.
+pub fn normalisation_name(lang: Lang, n: Normalisation) -> &'static str {
+    lang.messages().normalisation(n)
+}
+
+/// Name of a population band.
+pub fn band_name(lang: Lang, b: PopulationBand) -> &'static str {
+    lang.messages().band(b)
+}
+
+/// How a figure differs from the compared ones.
+pub fn difference_name(lang: Lang, d: Difference) -> &'static str {
+    lang.messages().difference(d)
+}
+
+/// Name of a unit, for messages.
+pub fn unit_name(lang: Lang, u: Unit) -> &'static str {
+    lang.messages().unit(u)
+}

@@ -1,0 +1,177 @@
+//! The Chinese texts: the interface table and the messages.
+
+use super::{Messages, Strings};
+use crate::compare::{Difference, Normalisation, PopulationBand};
+use crate::model::{Family, Unit};
+
+/// Chinese texts.
+pub const ZH: Strings = Strings {
+    app_title: "枫桥式公安派出所成效看板",
+    language: "语言",
+    other_language: "English",
+    loading: "正在加载数据…",
+    retry: "重试",
+    crash_title: "看板出现内部错误",
+    crash_text: "看板因程序错误停止运行，页面其他部分不受影响。请重新加载页面；如果问题反复出现，请告知网站管理员。",
+    crash_reload: "重新加载页面",
+    crash_details: "技术细节",
+    directory: "派出所名录",
+    directory_caption: "各派出所及其各方面的首要指标。点击派出所名称查看详细成效。",
+    station: "派出所",
+    region: "地区",
+    back_to_directory: "返回名录",
+    profile: "基本情况",
+    area: "辖区面积",
+    population: "实有人口",
+    officers: "民警",
+    auxiliary_officers: "辅警",
+    founded: "建所时间",
+    parent_bureau: "上级公安机关",
+    not_reported: "未报告",
+    figure: "指标",
+    value: "数值",
+    period: "统计期间",
+    baseline: "比较基准",
+    source: "来源",
+    sources: "资料来源",
+    scope: "范围",
+    quote: "原文",
+    no_figures_in_family: "该方面未报告数据。",
+    synthetic_banner: "合成数据：本数据集由程序生成，仅供测试，不代表任何真实派出所。",
+    published_by: "发布方",
+    generated: "生成时间",
+    source_date_unknown: "日期未注明",
+    no_link: "无在线链接",
+    unknown_station: "数据中没有该派出所",
+    error_title: "无法显示数据",
+    error_where: "位置",
+    more_issues: "其余问题",
+    higher_is_better: "越高越好",
+    lower_is_better: "越低越好",
+    english_name_missing: "",
+    figures_count: "项数据",
+    view_scorecard: "查看成效",
+    warnings: "数据警告（不影响显示）",
+    nav_label: "视图",
+    nav_directory: "名录",
+    nav_compare: "对比",
+    nav_rank: "排行",
+    compare_title: "派出所对比",
+    compare_hint:
+        "选择 2 至 6 个派出所并排比较。统计期间、比较基准或口径不同的数据会标出，不参与排名。",
+    compare_add: "添加派出所",
+    compare_remove: "移除",
+    compare_with: "加入对比",
+    compare_too_few: "请至少选择两个派出所。",
+    best: "最佳",
+    not_comparable: "口径不同",
+    row_not_ranked: "口径不一，不排名",
+    gap_to_best: "与最佳相差",
+    rank_title: "排行榜",
+    metric: "指标",
+    measure: "数据类型",
+    measure_level: "数值",
+    measure_change: "变化",
+    normalise: "换算",
+    all_provinces: "全部省份",
+    peer_group: "人口规模",
+    all_bands: "全部规模",
+    search: "搜索派出所（名称或标识）",
+    rank: "名次",
+    percentile: "百分位",
+    percentile_note: "百分位表示优于同组可比派出所的比例，仅在至少 5 个派出所有可比数据时给出。",
+    not_comparable_title: "口径不同，未参与排名",
+    not_reported_title: "未报告该指标",
+    no_denominator: "缺少换算所需的基本情况数据",
+    download_csv: "下载 CSV",
+    download_json: "下载 JSON",
+    unranked: "不排名",
+    denominator: "换算基数",
+};
+
+/// The Chinese messages.
+pub(super) struct Zh;
+
+impl Messages for Zh {
+    fn family(&self, f: Family) -> &'static str {
+        match f {
+            Family::Incidents => "警情与案件",
+            Family::Mediation => "矛盾纠纷调解",
+            Family::GroupCoverage => "群防群治与群组覆盖",
+            Family::Fraud => "电信网络诈骗",
+            Family::Other => "其他",
+        }
+    }
+
+    fn unit(&self, u: Unit) -> &'static str {
+        match u {
+            Unit::Count => "数量",
+            Unit::People => "人数",
+            Unit::PersonTimes => "人次",
+            Unit::Percent => "百分比",
+            Unit::PercentagePoints => "百分点",
+            Unit::Yuan => "元",
+        }
+    }
+
+    fn normalisation(&self, n: Normalisation) -> &'static str {
+        match n {
+            Normalisation::None => "不换算（原始数值）",
+            Normalisation::Per10kResidents => "每万名实有人口",
+            Normalisation::PerOfficer => "每名民警",
+            Normalisation::PerAuxiliaryOfficer => "每名辅警",
+            Normalisation::PerKm2 => "每平方公里",
+        }
+    }
+
+    fn band(&self, b: PopulationBand) -> &'static str {
+        match b {
+            PopulationBand::Under50k => "5万人以下",
+            PopulationBand::From50kTo100k => "5万至10万人",
+            PopulationBand::From100kTo200k => "10万至20万人",
+            PopulationBand::Over200k => "20万人及以上",
+        }
+    }
+
+    fn difference(&self, d: Difference) -> &'static str {
+        match d {
+            Difference::Period => "统计期间不同",
+            Difference::Baseline => "比较基准不同",
+            Difference::Unit => "单位不同",
+            Difference::Scope => "范围不同（部分工作）",
+            Difference::Bound => "仅为下限或上限",
+        }
+    }
+
+    fn computed_from_months(
+        &self,
+        current: (&str, &str),
+        previous: (&str, &str),
+        estimated: bool,
+    ) -> String {
+        format!(
+            "据月度数据计算：{}至{} 对比 {}至{}{}",
+            current.0,
+            current.1,
+            previous.0,
+            previous.1,
+            if estimated { "（含估计值）" } else { "" }
+        )
+    }
+
+    fn retrying_in(&self, seconds: u64) -> String {
+        format!("将在 {seconds} 秒后自动重试。")
+    }
+
+    fn rows_shown(&self, first: &str, last: &str, total: &str) -> String {
+        format!("共 {total} 行，当前显示第 {first}–{last} 行")
+    }
+
+    fn matching(&self, found: &str, total: &str) -> String {
+        format!("{total} 个派出所中有 {found} 个符合")
+    }
+
+    fn more_not_listed(&self, more: &str) -> String {
+        format!("……另有 {more} 个未列出，可搜索或下载表格查看全部。")
+    }
+}
