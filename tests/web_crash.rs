@@ -2,12 +2,11 @@
 //! WebAssembly module of the page it happens in).
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
+mod browser;
 
 use leptos::prelude::*;
-use scorecards_core::query::PageQuery;
 use scorecards_core::Lang;
-use station_scorecards::{install_panic_hook, App, AppOptions, DataSource};
+use station_scorecards::install_panic_hook;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -15,50 +14,11 @@ use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEEDS: &[u8] = include_bytes!("../public/data/seeds.json");
+use browser::{sleep, wait_for, SEEDS};
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
+/// A dashboard on the seed data in `lang`.
 fn mount(lang: Lang) -> HtmlElement {
-    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&el).unwrap();
-    let options = AppOptions {
-        query: PageQuery {
-            lang: Some(lang),
-            ..PageQuery::default()
-        },
-        url_sync: false,
-        embedded: true,
-        data: Some(DataSource::Bytes {
-            name: "seeds.json".into(),
-            bytes: Arc::from(SEEDS),
-        }),
-    };
-    leptos::mount::mount_to(el.clone(), move || view! { <App options=options /> }).forget();
-    el
-}
-
-async fn sleep(ms: i32) {
-    let p = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-}
-
-async fn wait_for(root: &HtmlElement, selector: &str) -> web_sys::Element {
-    for _ in 0..250 {
-        leptos::task::tick().await;
-        if let Some(el) = root.query_selector(selector).unwrap() {
-            return el;
-        }
-        sleep(20).await;
-    }
-    panic!("{selector} never appeared; content: {}", root.inner_text());
+    browser::mount(SEEDS, "seeds.json", None, Some(lang))
 }
 
 #[wasm_bindgen_test]

@@ -10,8 +10,9 @@
 //! the diff. Files too large to commit (a 10 MB string, a file above `--max-bytes`) are
 //! made here at run time.
 
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+mod util;
+
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -22,12 +23,7 @@ use scorecards_core::{Dataset, LoadError};
 /// How long one file may take (in a debug build, on a busy machine) before it counts as a hang.
 const LIMIT: Duration = Duration::from_secs(20);
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+use util::{finish, root, transcript};
 
 fn corpus() -> PathBuf {
     root().join("tests/fixtures/hostile")
@@ -75,28 +71,6 @@ fn corpus_files() -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-/// Runs the command line in-process; returns the exit code and the transcript with paths
-/// made relative (same format as `publisher.rs`).
-fn transcript(args: &[String]) -> (u8, String) {
-    let root = root().display().to_string();
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = scorecards_cli::run(args.clone(), &mut out, &mut err);
-    let clean = |s: &str| {
-        s.replace(&format!("{root}/"), "")
-            .replace(&std::env::temp_dir().display().to_string(), "<tmp>")
-    };
-    let shown: Vec<String> = args.iter().map(|a| clean(&a.to_string_lossy())).collect();
-    let clean = |b: Vec<u8>| clean(&String::from_utf8_lossy(&b));
-    let text = format!(
-        "$ scorecards {}\nexit: {code}\n--- stdout ---\n{}--- stderr ---\n{}",
-        shown.join(" "),
-        clean(out),
-        clean(err)
-    );
-    (code, text)
 }
 
 /// The `LoadError` variant's name, or `ok` / `warnings` for a file that loads.
@@ -182,33 +156,6 @@ fn guarded<T: Send + 'static>(
             LIMIT.as_secs()
         )),
     }
-}
-
-/// Compares (or with UPDATE_EXPECTED, writes) `expected/<name>.txt`.
-fn snapshot(name: &str, actual: &str, failures: &mut Vec<String>) {
-    let dir = corpus().join("expected");
-    let path = dir.join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        failures.push(format!(
-            "{name}: output differs from {}\n--- expected ---\n{expected}\n--- actual ---\n{actual}",
-            path.display()
-        ));
-    }
-}
-
-fn finish(failures: Vec<String>) {
-    assert!(
-        failures.is_empty(),
-        "{} problem(s) (UPDATE_EXPECTED=1 accepts new output):\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
 }
 
 #[test]
@@ -514,4 +461,9 @@ fn a_file_above_the_maximum_is_refused() {
         &mut failures,
     );
     finish(failures);
+}
+
+/// [`util::snapshot`] in this corpus.
+fn snapshot(name: &str, actual: &str, failures: &mut Vec<String>) {
+    util::snapshot(&corpus(), name, actual, failures)
 }

@@ -4,58 +4,18 @@
 //! the new output, run `UPDATE_EXPECTED=1 cargo test -p scorecards-cli --test publisher`
 //! and review the diff.
 
+mod util;
+
 use std::ffi::OsString;
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use scorecards_cli::check;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf()
-}
+use util::{finish, root, transcript};
 
 fn corpus() -> PathBuf {
     root().join("tests/fixtures/publisher")
-}
-
-/// Runs the command line in-process; returns the transcript with paths made relative.
-fn transcript(args: &[&str]) -> (u8, String) {
-    let root = root().display().to_string();
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = scorecards_cli::run(args.clone(), &mut out, &mut err);
-    let clean = |s: &str| {
-        s.replace(&format!("{root}/"), "")
-            .replace(&std::env::temp_dir().display().to_string(), "<tmp>")
-    };
-    let shown: Vec<String> = args.iter().map(|a| clean(&a.to_string_lossy())).collect();
-    let clean = |b: Vec<u8>| clean(&String::from_utf8_lossy(&b));
-    let text = format!(
-        "$ scorecards {}\nexit: {code}\n--- stdout ---\n{}--- stderr ---\n{}",
-        shown.join(" "),
-        clean(out),
-        clean(err)
-    );
-    (code, text)
-}
-
-/// Compares (or with UPDATE_EXPECTED, writes) `expected/<name>.txt`.
-fn snapshot(name: &str, actual: &str, failures: &mut Vec<String>) {
-    let path = corpus().join("expected").join(format!("{name}.txt"));
-    if std::env::var_os("UPDATE_EXPECTED").is_some() {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        failures.push(format!(
-            "{name}: output differs from {}\n--- expected ---\n{expected}\n--- actual ---\n{actual}",
-            path.display()
-        ));
-    }
 }
 
 fn fixture(name: &str) -> String {
@@ -71,15 +31,6 @@ fn json_fixtures() -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-fn finish(failures: Vec<String>) {
-    assert!(
-        failures.is_empty(),
-        "{} snapshot(s) differ (UPDATE_EXPECTED=1 accepts the new output):\n\n{}",
-        failures.len(),
-        failures.join("\n\n")
-    );
 }
 
 #[test]
@@ -229,21 +180,11 @@ fn validate_reports_what_core_reports() {
         let mut expected: Vec<(String, String)> = match &core {
             Ok(warnings) => warnings
                 .iter()
-                .map(|i| {
-                    (
-                        i.kind.code().to_string(),
-                        i.path.clone(),
-                    )
-                })
+                .map(|i| (i.kind.code().to_string(), i.path.clone()))
                 .collect(),
             Err(scorecards_core::LoadError::Invalid { issues, .. }) => issues
                 .iter()
-                .map(|i| {
-                    (
-                        i.kind.code().to_string(),
-                        i.path.clone(),
-                    )
-                })
+                .map(|i| (i.kind.code().to_string(), i.path.clone()))
                 .collect(),
             Err(_) => vec![(from_core[0].0.clone(), from_core[0].1.clone())],
         };
@@ -629,4 +570,9 @@ fn validate_a_directory_checks_its_json_files() {
         );
     }
     assert!(!text.contains(".csv:"), "only .json files are checked");
+}
+
+/// [`util::snapshot`] in this corpus.
+fn snapshot(name: &str, actual: &str, failures: &mut Vec<String>) {
+    util::snapshot(&corpus(), name, actual, failures)
 }
