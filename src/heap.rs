@@ -4,6 +4,9 @@
 //! the live-byte count does. `embed.js`'s `memoryStats()` reports both, and the long-session
 //! test bounds this one (docs/hardening.md, "Leaks").
 
+// A global allocator is `unsafe` by its trait; the workspace denies unsafe code elsewhere.
+#![allow(unsafe_code)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
