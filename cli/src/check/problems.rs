@@ -1,7 +1,6 @@
 //! Problems placed in the file: line and column of a JSON path or a byte offset, and
 //! the load errors that stop a file told as problems.
 
-#[allow(unused_imports)]
 use super::*;
 
 pub(super) fn locate(bytes: &[u8], problems: &mut [Problem]) {

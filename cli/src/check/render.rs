@@ -1,6 +1,5 @@
 //! Reports rendered for people (text with excerpts) and for tools (JSON).
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Renders reports as text for people.

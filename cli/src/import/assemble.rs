@@ -1,7 +1,6 @@
 //! The parsed rows assembled into one document (stations, figures, monthly series),
 //! with where each item came from.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// The rows of one series: by month offset, and all of them.

@@ -1,7 +1,6 @@
 //! One cell at a time: numbers, dates, known words (with their Chinese aliases) and
 //! baselines, and why a row is rejected before core sees it.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Why a row is rejected before core sees it.

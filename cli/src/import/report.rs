@@ -1,6 +1,5 @@
 //! Tracing a problem core finds back to the row and column it came from.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// "(metrics.csv row 3 was rejected)" when a reference points at a rejected row.

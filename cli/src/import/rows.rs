@@ -1,7 +1,6 @@
 //! Rows of each table parsed into the document's items, each remembering the row it
 //! came from.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// Where an item of the document came from.

@@ -1,7 +1,6 @@
 //! Reading one CSV table: the columns each table knows (English and Chinese
 //! headers), decoding, header matching, and month headers of a wide series table.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// One table's columns: canonical name, Chinese names, required.

@@ -1,6 +1,5 @@
 //! The metric catalogue of a generated data set.
 
-#[allow(unused_imports)]
 use super::*;
 
 pub(super) fn metric(

@@ -1,6 +1,5 @@
 //! The seeded random numbers and the made-up names built from them.
 
-#[allow(unused_imports)]
 use super::*;
 
 pub(super) struct Rng(pub(super) ChaCha8Rng);

@@ -1,6 +1,5 @@
 //! A generated document split into an index and one detail file per province.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// The split layout of a generated document: an index (every station with its profile and

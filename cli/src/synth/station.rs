@@ -1,6 +1,5 @@
 //! One generated station: profile, figures of every family, monthly series and quotes.
 
-#[allow(unused_imports)]
 use super::*;
 
 /// A monthly series with its statuses, before it is written.

@@ -1,9 +1,6 @@
 //! The fixed tables the generator draws from: provinces and their weights, syllables of
 //! made-up place names, seasonal factors.
 
-#[allow(unused_imports)]
-use super::*;
-
 /// The last month of every series.
 pub(super) const LAST_YEAR: i32 = 2025;
 /// The time written into `generated_at` (fixed, so output depends only on the options).
