@@ -4,12 +4,14 @@
 use crate::dataset::Dataset;
 use crate::model::{Baseline, Fact, Figure, Polarity, Qualifier, Station, Unit};
 use crate::series::Computed;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// Fewest stations with a comparable figure for a percentile standing to be given.
 pub const MIN_FOR_PERCENTILE: usize = 5;
 
 /// Whether a row compares levels or changes of a metric.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, IntoStaticStr, EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum Measure {
     /// The value itself (no baseline).
     Level,
@@ -29,19 +31,12 @@ impl Measure {
 
     /// `level` or `change`, for URLs.
     pub fn code(self) -> &'static str {
-        match self {
-            Measure::Level => "level",
-            Measure::Change => "change",
-        }
+        self.into()
     }
 
     /// Parses [`Measure::code`].
     pub fn from_code(s: &str) -> Option<Measure> {
-        match s {
-            "level" => Some(Measure::Level),
-            "change" => Some(Measure::Change),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 
@@ -111,18 +106,25 @@ pub fn differences(reference: &Basis, fig: &Figure) -> Vec<Difference> {
 }
 
 /// What a level is divided by.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, IntoStaticStr, EnumString, VariantArray,
+)]
 pub enum Normalisation {
     /// As reported.
     #[default]
+    #[strum(serialize = "none")]
     None,
     /// Per 10,000 residents.
+    #[strum(serialize = "per10k")]
     Per10kResidents,
     /// Per police officer.
+    #[strum(serialize = "per-officer")]
     PerOfficer,
     /// Per auxiliary officer.
+    #[strum(serialize = "per-auxiliary")]
     PerAuxiliaryOfficer,
     /// Per km² of jurisdiction.
+    #[strum(serialize = "per-km2")]
     PerKm2,
 }
 
@@ -138,18 +140,12 @@ impl Normalisation {
 
     /// Name used in URLs.
     pub fn code(self) -> &'static str {
-        match self {
-            Normalisation::None => "none",
-            Normalisation::Per10kResidents => "per10k",
-            Normalisation::PerOfficer => "per-officer",
-            Normalisation::PerAuxiliaryOfficer => "per-auxiliary",
-            Normalisation::PerKm2 => "per-km2",
-        }
+        self.into()
     }
 
     /// Parses [`Normalisation::code`].
     pub fn from_code(s: &str) -> Option<Normalisation> {
-        Normalisation::ALL.into_iter().find(|n| n.code() == s)
+        s.parse().ok()
     }
 
     /// The profile fact divided by, and the factor applied to it.
@@ -409,15 +405,31 @@ fn rank(entries: &mut [Entry<'_>], polarity: Polarity) -> usize {
 }
 
 /// Population bands used as peer groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    IntoStaticStr,
+    EnumString,
+    VariantArray,
+)]
 pub enum PopulationBand {
     /// Under 50,000 residents.
+    #[strum(serialize = "lt50k")]
     Under50k,
     /// 50,000 to under 100,000.
+    #[strum(serialize = "50k-100k")]
     From50kTo100k,
     /// 100,000 to under 200,000.
+    #[strum(serialize = "100k-200k")]
     From100kTo200k,
     /// 200,000 and more.
+    #[strum(serialize = "ge200k")]
     Over200k,
 }
 
@@ -447,17 +459,12 @@ impl PopulationBand {
 
     /// Name used in URLs.
     pub fn code(self) -> &'static str {
-        match self {
-            PopulationBand::Under50k => "lt50k",
-            PopulationBand::From50kTo100k => "50k-100k",
-            PopulationBand::From100kTo200k => "100k-200k",
-            PopulationBand::Over200k => "ge200k",
-        }
+        self.into()
     }
 
     /// Parses [`PopulationBand::code`].
     pub fn from_code(s: &str) -> Option<PopulationBand> {
-        PopulationBand::ALL.into_iter().find(|b| b.code() == s)
+        s.parse().ok()
     }
 }
 

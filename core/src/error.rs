@@ -1,6 +1,7 @@
 //! Errors as values: everything that can go wrong between a URL and a validated data set.
 
 use crate::model::Unit;
+use strum::IntoStaticStr;
 
 /// The largest data file the dashboard accepts, in bytes, unless configured otherwise.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -202,7 +203,8 @@ impl Issue {
 }
 
 /// The rules of the format that types cannot express.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 pub enum IssueKind {
     /// A station names a detail file in a file that is not an index.
     DetailOutsideIndex,
@@ -348,35 +350,122 @@ impl IssueKind {
     /// A stable, machine-readable name of a rule (`percent_out_of_range`), the same in every
     /// language; used by tools' JSON output.
     pub fn code(&self) -> &'static str {
-        match self {
-            IssueKind::DetailOutsideIndex => "detail_outside_index",
-            IssueKind::BadDetailRef { .. } => "bad_detail_ref",
-            IssueKind::DetailFileAlone => "detail_file_alone",
-            IssueKind::NotDetailFile => "not_detail_file",
-            IssueKind::NotInIndex { .. } => "not_in_index",
-            IssueKind::DetailElsewhere { .. } => "detail_elsewhere",
-            IssueKind::SourceDiffersFromIndex { .. } => "source_differs_from_index",
-            IssueKind::BadId { .. } => "bad_id",
-            IssueKind::DuplicateId { .. } => "duplicate_id",
-            IssueKind::UnknownMetric { .. } => "unknown_metric",
-            IssueKind::UnknownSource { .. } => "unknown_source",
-            IssueKind::PercentOutOfRange { .. } => "percent_out_of_range",
-            IssueKind::DeclineBeyondAll { .. } => "decline_beyond_all",
-            IssueKind::Negative { .. } => "negative",
-            IssueKind::NotExact { .. } => "not_exact",
-            IssueKind::UnitMismatch { .. } => "unit_mismatch",
-            IssueKind::PeriodReversed { .. } => "period_reversed",
-            IssueKind::NotHttpUrl { .. } => "not_http_url",
-            IssueKind::BidiControl { .. } => "bidi_control",
-            IssueKind::BadTimestamp { .. } => "bad_timestamp",
-            IssueKind::EmptyText => "empty_text",
-            IssueKind::SeriesNotMonthly { .. } => "series_not_monthly",
-            IssueKind::SeriesLengthMismatch { .. } => "series_length_mismatch",
-            IssueKind::StatusMismatch => "status_mismatch",
-            IssueKind::MissingQuote => "missing_quote",
-            IssueKind::SeriesGap { .. } => "series_gap",
-            IssueKind::UnusedMetric { .. } => "unused_metric",
-            IssueKind::UnusedSource { .. } => "unused_source",
+        self.into()
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    /// The codes are part of the tools' JSON output: written once here, they cannot change
+    /// by a rename of a variant.
+    #[test]
+    fn every_rule_keeps_its_code() {
+        let cases = [
+            (IssueKind::DetailOutsideIndex, "detail_outside_index"),
+            (
+                IssueKind::BadDetailRef {
+                    href: String::new(),
+                },
+                "bad_detail_ref",
+            ),
+            (IssueKind::DetailFileAlone, "detail_file_alone"),
+            (IssueKind::NotDetailFile, "not_detail_file"),
+            (IssueKind::NotInIndex { id: String::new() }, "not_in_index"),
+            (
+                IssueKind::DetailElsewhere { id: String::new() },
+                "detail_elsewhere",
+            ),
+            (
+                IssueKind::SourceDiffersFromIndex { id: String::new() },
+                "source_differs_from_index",
+            ),
+            (IssueKind::BadId { id: String::new() }, "bad_id"),
+            (IssueKind::DuplicateId { id: String::new() }, "duplicate_id"),
+            (
+                IssueKind::UnknownMetric { id: String::new() },
+                "unknown_metric",
+            ),
+            (
+                IssueKind::UnknownSource { id: String::new() },
+                "unknown_source",
+            ),
+            (
+                IssueKind::PercentOutOfRange { value: 0.0 },
+                "percent_out_of_range",
+            ),
+            (
+                IssueKind::DeclineBeyondAll { value: 0.0 },
+                "decline_beyond_all",
+            ),
+            (IssueKind::Negative { value: 0.0 }, "negative"),
+            (IssueKind::NotExact { value: 0.0 }, "not_exact"),
+            (
+                IssueKind::UnitMismatch {
+                    metric_unit: Unit::Count,
+                    found: Unit::Count,
+                    change: false,
+                },
+                "unit_mismatch",
+            ),
+            (
+                IssueKind::PeriodReversed {
+                    start: String::new(),
+                    end: String::new(),
+                },
+                "period_reversed",
+            ),
+            (IssueKind::NotHttpUrl { url: String::new() }, "not_http_url"),
+            (
+                IssueKind::BidiControl {
+                    chars: String::new(),
+                },
+                "bidi_control",
+            ),
+            (
+                IssueKind::BadTimestamp {
+                    text: String::new(),
+                },
+                "bad_timestamp",
+            ),
+            (IssueKind::EmptyText, "empty_text"),
+            (
+                IssueKind::SeriesNotMonthly {
+                    start: String::new(),
+                },
+                "series_not_monthly",
+            ),
+            (
+                IssueKind::SeriesLengthMismatch {
+                    values: 0,
+                    status: 0,
+                },
+                "series_length_mismatch",
+            ),
+            (IssueKind::StatusMismatch, "status_mismatch"),
+            (IssueKind::MissingQuote, "missing_quote"),
+            (
+                IssueKind::SeriesGap {
+                    missing: 0,
+                    months: 0,
+                    first: String::new(),
+                },
+                "series_gap",
+            ),
+            (
+                IssueKind::UnusedMetric { id: String::new() },
+                "unused_metric",
+            ),
+            (
+                IssueKind::UnusedSource { id: String::new() },
+                "unused_source",
+            ),
+        ];
+        for (kind, code) in cases {
+            assert_eq!(kind.code(), code);
         }
+        assert_eq!(Unit::PersonTimes.code(), "person_times");
+        assert_eq!(Unit::PercentagePoints.code(), "percentage_points");
     }
 }

@@ -3,9 +3,13 @@
 //! ([`crate::i18n`] adds `Lang::strings` and `Lang::messages`).
 
 use crate::model::Text;
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// A display language.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, IntoStaticStr, EnumString, VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     /// Simplified Chinese, the default.
     #[default]
@@ -25,19 +29,12 @@ impl Lang {
             .next()
             .unwrap_or("")
             .to_ascii_lowercase();
-        match primary.as_str() {
-            "zh" => Some(Lang::Zh),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        primary.parse().ok()
     }
 
     /// The code used in URLs.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
-        }
+        self.into()
     }
 
     /// The BCP 47 tag for the `lang` attribute.
@@ -65,6 +62,12 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_languages_and_their_codes() {
+        assert_eq!(Lang::ALL.as_slice(), Lang::VARIANTS);
+        assert_eq!(Lang::ALL.map(Lang::code), ["zh", "en"]);
+    }
 
     #[test]
     fn language_codes() {

@@ -5,6 +5,7 @@
 //! rules that the type system cannot express (ranges, references, units).
 
 use serde::{Deserialize, Serialize};
+use strum::{IntoStaticStr, VariantArray};
 
 use crate::date::PartialDate;
 
@@ -120,9 +121,10 @@ pub struct Metric {
 }
 
 /// Units of measurement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Unit {
     /// A number of things (incidents, disputes, groups, teams).
     Count,
@@ -141,19 +143,14 @@ pub enum Unit {
 impl Unit {
     /// The unit as it is written in a data file (`person_times`).
     pub fn code(self) -> &'static str {
-        match self {
-            Unit::Count => "count",
-            Unit::People => "people",
-            Unit::PersonTimes => "person_times",
-            Unit::Percent => "percent",
-            Unit::PercentagePoints => "percentage_points",
-            Unit::Yuan => "yuan",
-        }
+        self.into()
     }
 }
 
 /// The scorecard panels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, VariantArray,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Family {

@@ -4,12 +4,15 @@
 use crate::compare::{Measure, Normalisation, PopulationBand};
 use crate::lang::Lang;
 pub use crate::path::{display_name, is_same_origin_path};
+use strum::{EnumString, IntoStaticStr, VariantArray};
 
 /// The views of the dashboard.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, IntoStaticStr, EnumString)]
+#[strum(serialize_all = "lowercase")]
 pub enum View {
     /// All stations with headline figures (or a station's scorecard when one is open).
     #[default]
+    #[strum(to_string = "directory", serialize = "scorecard")]
     Directory,
     /// Two to six stations side by side.
     Compare,
@@ -20,26 +23,20 @@ pub enum View {
 impl View {
     /// Name used in URLs and `data-view`.
     pub fn code(self) -> &'static str {
-        match self {
-            View::Directory => "directory",
-            View::Compare => "compare",
-            View::Rank => "rank",
-        }
+        self.into()
     }
 
     /// Parses [`View::code`] (`scorecard` is the directory view with a station open).
     pub fn from_code(s: &str) -> Option<View> {
-        match s {
-            "directory" | "scorecard" => Some(View::Directory),
-            "compare" => Some(View::Compare),
-            "rank" => Some(View::Rank),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 
 /// Columns a league table can be sorted on.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, IntoStaticStr, EnumString, VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
 pub enum SortKey {
     /// By standing (best first).
     #[default]
@@ -63,17 +60,12 @@ impl SortKey {
 
     /// Name used in URLs.
     pub fn code(self) -> &'static str {
-        match self {
-            SortKey::Rank => "rank",
-            SortKey::Name => "name",
-            SortKey::Region => "region",
-            SortKey::Value => "value",
-        }
+        self.into()
     }
 
     /// Parses [`SortKey::code`].
     pub fn from_code(s: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.code() == s)
+        s.parse().ok()
     }
 }
 
@@ -102,7 +94,10 @@ pub struct RankQuery {
 pub const DEFAULT_SRC: &str = "data/seeds.json";
 
 /// Colour themes; a host page can also set the `--ssc-*` custom properties itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, IntoStaticStr, EnumString, VariantArray,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Theme {
     /// Follows the reader's system setting (light or dark).
     #[default]
@@ -121,19 +116,12 @@ impl Theme {
 
     /// Parses `auto`, `light`, `dark` or `high-contrast`.
     pub fn from_code(code: &str) -> Option<Theme> {
-        Theme::ALL
-            .into_iter()
-            .find(|t| t.code() == code.trim().to_ascii_lowercase())
+        code.trim().to_ascii_lowercase().parse().ok()
     }
 
     /// The name used in attributes, URLs and the CSS class `ssc--theme-<code>`.
     pub fn code(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-            Theme::HighContrast => "high-contrast",
-        }
+        self.into()
     }
 }
 
@@ -260,6 +248,58 @@ impl PageQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every `ALL` lists every variant, and every code reads back as its value.
+    #[test]
+    fn all_lists_and_codes_round_trip() {
+        use crate::model::Family;
+        assert_eq!(SortKey::ALL.as_slice(), SortKey::VARIANTS);
+        assert_eq!(Theme::ALL.as_slice(), Theme::VARIANTS);
+        assert_eq!(Normalisation::ALL.as_slice(), Normalisation::VARIANTS);
+        assert_eq!(PopulationBand::ALL.as_slice(), PopulationBand::VARIANTS);
+        assert_eq!(Family::ALL.as_slice(), Family::VARIANTS);
+        assert_eq!(
+            Theme::ALL.map(Theme::code),
+            ["auto", "light", "dark", "high-contrast"]
+        );
+        assert_eq!(
+            Normalisation::ALL.map(Normalisation::code),
+            ["none", "per10k", "per-officer", "per-auxiliary", "per-km2"]
+        );
+        assert_eq!(
+            PopulationBand::ALL.map(PopulationBand::code),
+            ["lt50k", "50k-100k", "100k-200k", "ge200k"]
+        );
+        assert_eq!(
+            SortKey::ALL.map(SortKey::code),
+            ["rank", "name", "region", "value"]
+        );
+        assert_eq!(
+            [View::Directory, View::Compare, View::Rank].map(View::code),
+            ["directory", "compare", "rank"]
+        );
+        assert_eq!(View::from_code("scorecard"), Some(View::Directory));
+        assert_eq!(Measure::Change.code(), "change");
+        for t in Theme::ALL {
+            assert_eq!(
+                Theme::from_code(&format!(" {} ", t.code().to_uppercase())),
+                Some(t)
+            );
+        }
+        for n in Normalisation::ALL {
+            assert_eq!(Normalisation::from_code(n.code()), Some(n));
+        }
+        for b in PopulationBand::ALL {
+            assert_eq!(PopulationBand::from_code(b.code()), Some(b));
+        }
+        for k in SortKey::ALL {
+            assert_eq!(SortKey::from_code(k.code()), Some(k));
+        }
+        for m in [Measure::Level, Measure::Change] {
+            assert_eq!(Measure::from_code(m.code()), Some(m));
+        }
+        assert_eq!(Normalisation::from_code("Per10k"), None);
+    }
 
     #[test]
     fn reads_known_keys_and_ignores_others() {
