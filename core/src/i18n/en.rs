@@ -1,6 +1,6 @@
 //! The English texts: the interface table and the messages.
 
-use super::{Messages, Strings};
+use super::{Strings, Translation};
 use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::model::{Family, Unit};
 
@@ -91,7 +91,7 @@ pub const EN: Strings = Strings {
 /// The English messages.
 pub(super) struct En;
 
-impl Messages for En {
+impl Translation for En {
     fn family(&self, f: Family) -> &'static str {
         match f {
             Family::Incidents => "Incidents and cases",

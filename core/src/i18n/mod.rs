@@ -3,8 +3,9 @@
 //!
 //! - [`Strings`]: the fixed texts of the interface, a typed table with one value per language
 //!   ([`ZH`] in `zh.rs`, [`EN`] in `en.rs`), reached as `lang.strings().field`;
-//! - [`Messages`]: names of domain values and the messages that take values (counts, dates),
-//!   implemented once in `zh.rs` and once in `en.rs`, reached as `lang.messages().method(…)`;
+//! - [`Translation`]: names of domain values and the messages that take values (counts,
+//!   dates), implemented once in `zh.rs` and once in `en.rs`, reached as
+//!   `lang.messages().method(…)`;
 //! - `errors.rs`: load errors and broken rules narrated for people (headline, advice, detail);
 //! - `serde_text.rs`: serde_json's English error texts read back and said in either language.
 //!
@@ -35,19 +36,39 @@ impl Lang {
         }
     }
 
-    /// The messages that name values or take them.
-    pub fn messages(self) -> &'static dyn Messages {
-        match self {
-            Lang::Zh => &zh::Zh,
-            Lang::En => &en::En,
-        }
+    /// The messages that name values or take values, in this language.
+    pub fn messages(self) -> Messages {
+        Messages(self)
     }
 }
 
-/// The messages of one language that name a value or take values. Each language implements
-/// every method (`zh.rs`, `en.rs`): a message added here without its translation does not
-/// compile.
-pub trait Messages: Sync {
+/// The messages of one language ([`Lang::messages`]): each method calls the language's
+/// [`Translation`], with no dynamic dispatch (the wasm stays as small as one `match`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Messages(Lang);
+
+/// Declares the messages once: the [`Translation`] trait every language implements (`zh.rs`,
+/// `en.rs`; a message without its translation does not compile) and the [`Messages`] method
+/// that picks the language's.
+macro_rules! messages {
+    ($($(#[$doc:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)*) => {
+        /// The messages of one language that name a value or take values.
+        pub trait Translation {
+            $($(#[$doc])* fn $name(&self $(, $arg: $ty)*) -> $ret;)*
+        }
+
+        impl Messages {
+            $($(#[$doc])* pub fn $name(self $(, $arg: $ty)*) -> $ret {
+                match self.0 {
+                    Lang::Zh => zh::Zh.$name($($arg),*),
+                    Lang::En => en::En.$name($($arg),*),
+                }
+            })*
+        }
+    };
+}
+
+messages! {
     /// Name of a family (panel title).
     fn family(&self, f: Family) -> &'static str;
     /// Name of a unit, for messages.
@@ -64,7 +85,7 @@ pub trait Messages: Sync {
         &self,
         current: (&str, &str),
         previous: (&str, &str),
-        estimated: bool,
+        estimated: bool
     ) -> String;
     /// Said under an error that is retried by itself in `seconds`.
     fn retrying_in(&self, seconds: u64) -> String;

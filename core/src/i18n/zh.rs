@@ -1,6 +1,6 @@
 //! The Chinese texts: the interface table and the messages.
 
-use super::{Messages, Strings};
+use super::{Strings, Translation};
 use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::model::{Family, Unit};
 
@@ -92,7 +92,7 @@ pub const ZH: Strings = Strings {
 /// The Chinese messages.
 pub(super) struct Zh;
 
-impl Messages for Zh {
+impl Translation for Zh {
     fn family(&self, f: Family) -> &'static str {
         match f {
             Family::Incidents => "警情与案件",
