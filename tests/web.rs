@@ -4,7 +4,6 @@
 
 mod browser;
 
-use leptos::prelude::*;
 use scorecards_core::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -216,8 +215,4 @@ async fn text_from_data_is_never_html() {
         warnings.contains("javascript:alert(1)") && warnings.contains("$.sources[1].url"),
         "{warnings}"
     );
-}
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
 }
