@@ -234,11 +234,7 @@ fn import_cmd(mut p: lexopt::Parser, out: &mut dyn Write, err: &mut dyn Write) -
             let _ = writeln!(
                 err,
                 "{}",
-                if opts.lang == Lang::Zh {
-                    format!("已写入 {}。", p.display())
-                } else {
-                    format!("Wrote {}.", p.display())
-                }
+                crate::messages::msgs(opts.lang).wrote(&p.display())
             );
         }
     }

@@ -16,6 +16,8 @@ use scorecards_core::locate::{char_column, locate_paths};
 use scorecards_core::{Issue, Lang, LoadError, DEFAULT_MAX_BYTES};
 use serde_json::json;
 
+use crate::messages::msgs;
+
 mod problems;
 mod render;
 
@@ -150,10 +152,6 @@ impl FileReport {
     }
 }
 
-fn tr(lang: Lang, zh: &str, en: &str) -> String {
-    if lang == Lang::Zh { zh } else { en }.to_string()
-}
-
 fn tool_problem(severity: Severity, code: &str, message: String) -> Problem {
     Problem {
         severity,
@@ -193,16 +191,8 @@ fn too_large(file: &str, size: u64, opts: &Options) -> FileReport {
         "too_large",
         format!("{} {}", m.headline, m.advice),
     );
-    p.detail.expected = Some(tr(
-        opts.lang,
-        &format!("不超过 {} 字节（--max-bytes）", opts.max_bytes),
-        &format!("at most {} bytes (--max-bytes)", opts.max_bytes),
-    ));
-    p.detail.found = Some(tr(
-        opts.lang,
-        &format!("{size} 字节"),
-        &format!("{size} bytes"),
-    ));
+    p.detail.expected = Some(msgs(opts.lang).at_most_bytes(opts.max_bytes));
+    p.detail.found = Some(msgs(opts.lang).bytes(size));
     unusable(file, p)
 }
 
@@ -216,11 +206,7 @@ pub fn check_path(path: &Path, opts: &Options) -> FileReport {
             tool_problem(
                 Severity::Error,
                 "unreadable",
-                tr(
-                    opts.lang,
-                    &format!("无法读取文件：{e}。"),
-                    &format!("The file cannot be read: {e}."),
-                ),
+                msgs(opts.lang).cannot_read_file(&e),
             ),
         )
     };
@@ -241,11 +227,7 @@ pub fn check_path(path: &Path, opts: &Options) -> FileReport {
         };
         match file.metadata() {
             Ok(m) if m.is_dir() => {
-                return unreadable(std::io::Error::other(tr(
-                    opts.lang,
-                    "这是一个目录",
-                    "it is a directory",
-                )))
+                return unreadable(std::io::Error::other(msgs(opts.lang).is_a_directory()))
             }
             Ok(m) if m.len() > opts.max_bytes => return too_large(&name, m.len(), opts),
             Ok(m) => bytes.reserve(m.len() as usize),
@@ -344,19 +326,7 @@ pub fn check_bytes(bytes: Vec<u8>, file: &str, opts: &Options) -> FileReport {
         problems.push(tool_problem(
             Severity::Warning,
             "over_dashboard_limit",
-            tr(
-                lang,
-                &format!(
-                    "文件有 {} MB，而看板只加载不超过 {} MB 的文件：请拆分数据。",
-                    mb(bytes.len() as u64),
-                    mb(DEFAULT_MAX_BYTES)
-                ),
-                &format!(
-                    "The file is {} MB but the dashboard loads files of up to {} MB: split the data.",
-                    mb(bytes.len() as u64),
-                    mb(DEFAULT_MAX_BYTES)
-                ),
-            ),
+            msgs(lang).over_dashboard_limit(mb(bytes.len() as u64), mb(DEFAULT_MAX_BYTES)),
         ));
     }
     // File order; problems without a place (the whole file) first. Stable, so problems at

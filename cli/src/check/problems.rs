@@ -2,6 +2,7 @@
 //! the load errors that stop a file told as problems.
 
 use super::*;
+use crate::messages;
 
 pub(super) fn locate(bytes: &[u8], problems: &mut [Problem]) {
     let paths: Vec<&str> = problems
@@ -57,22 +58,13 @@ pub(super) fn not_utf8(bytes: &[u8], offset: usize, lang: Lang) -> Problem {
     let mut p = tool_problem(
         Severity::Error,
         "not_utf8",
-        match (lang, gbk) {
-            (Lang::Zh, true) => "文件不是 UTF-8 编码，看起来是 GBK/GB18030：请另存为 UTF-8（例如 iconv -f GB18030 -t UTF-8）。".to_string(),
-            (Lang::Zh, false) => "文件不是 UTF-8 编码：数据格式要求 UTF-8。".to_string(),
-            (Lang::En, true) => "The file is not UTF-8; it looks like GBK/GB18030. Save it as UTF-8 (e.g. iconv -f GB18030 -t UTF-8).".to_string(),
-            (Lang::En, false) => "The file is not UTF-8, which the data format requires.".to_string(),
-        },
+        messages::msgs(lang).not_utf8(gbk),
     );
     p.line = Some(line);
     p.column = Some(column);
     p.offset = Some(offset);
-    p.detail.expected = Some(tr(lang, "UTF-8 文本", "UTF-8 text"));
-    p.detail.found = Some(tr(
-        lang,
-        &format!("字节 0x{:02X}", bytes[offset]),
-        &format!("the byte 0x{:02X}", bytes[offset]),
-    ));
+    p.detail.expected = Some(messages::msgs(lang).utf8_text());
+    p.detail.found = Some(messages::msgs(lang).the_byte(bytes[offset]));
     p
 }
 
@@ -98,10 +90,10 @@ pub(super) fn load_error_problem(bytes: &[u8], e: &LoadError, lang: Lang) -> Pro
                     .and_then(|rest| rest.chars().next())
                 {
                     _ if detail.starts_with("EOF") || offset >= bytes.len() => {
-                        tr(lang, "文件结束", "the end of the file")
+                        messages::msgs(lang).end_of_file()
                     }
                     Some(c) => serde_json::Value::String(c.to_string()).to_string(),
-                    None => tr(lang, "无效的字节", "an invalid byte"),
+                    None => messages::msgs(lang).an_invalid_byte(),
                 },
             );
         }

@@ -1,6 +1,7 @@
 //! Reports rendered for people (text with excerpts) and for tools (JSON).
 
 use super::*;
+use crate::messages::msgs;
 
 /// Renders reports as text for people.
 pub fn render_text(reports: &[FileReport], lang: Lang, max_warnings: usize) -> String {
@@ -18,54 +19,20 @@ pub fn render_text(reports: &[FileReport], lang: Lang, max_warnings: usize) -> S
         }
         let hidden = warnings.len().saturating_sub(max_warnings);
         if hidden > 0 {
-            let _ = writeln!(
-                out,
-                "{}",
-                tr(
-                    lang,
-                    &format!(
-                        "{}: 另有 {hidden} 个警告未列出（用 --max-warnings N 显示更多）。",
-                        r.file
-                    ),
-                    &format!(
-                        "{}: {hidden} more warning{} not shown (--max-warnings N shows more).",
-                        r.file,
-                        plural(hidden)
-                    ),
-                )
-            );
+            let _ = writeln!(out, "{}", msgs(lang).warnings_not_shown(&r.file, hidden));
         }
         let _ = writeln!(out, "{}", summary(r, lang));
     }
     out
 }
 
-pub(super) fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
-}
-
 pub(super) fn summary(r: &FileReport, lang: Lang) -> String {
     let (e, w) = (r.errors(), r.warnings());
-    match (lang, r.status) {
-        (Lang::Zh, Status::Valid) if w == 0 => format!("{}: 有效。", r.file),
-        (Lang::Zh, Status::Valid) => format!("{}: 有效，有 {w} 个警告。", r.file),
-        (Lang::Zh, Status::Invalid) => format!("{}: 无效：{e} 个错误，{w} 个警告。", r.file),
-        (Lang::Zh, Status::Unusable) => format!("{}: 无法校验：{e} 个错误。", r.file),
-        (Lang::En, Status::Valid) if w == 0 => format!("{}: valid.", r.file),
-        (Lang::En, Status::Valid) => format!("{}: valid, with {w} warning{}.", r.file, plural(w)),
-        (Lang::En, Status::Invalid) => format!(
-            "{}: invalid: {e} error{}, {w} warning{}.",
-            r.file,
-            plural(e),
-            plural(w)
-        ),
-        (Lang::En, Status::Unusable) => {
-            format!("{}: cannot be checked: {e} error{}.", r.file, plural(e))
-        }
+    let t = msgs(lang);
+    match r.status {
+        Status::Valid => t.summary_valid(&r.file, w),
+        Status::Invalid => t.summary_invalid(&r.file, e, w),
+        Status::Unusable => t.summary_unusable(&r.file, e),
     }
 }
 
@@ -74,30 +41,18 @@ pub(super) fn render_problem(out: &mut String, r: &FileReport, p: &Problem, lang
         (Some(l), Some(c)) => format!("{}:{l}:{c}", r.file),
         _ => r.file.clone(),
     };
-    let severity = match (lang, p.severity) {
-        (Lang::Zh, Severity::Error) => "错误",
-        (Lang::Zh, Severity::Warning) => "警告",
-        (Lang::En, Severity::Error) => "error",
-        (Lang::En, Severity::Warning) => "warning",
-    };
+    let severity = msgs(lang).severity(p.severity == Severity::Error);
     let _ = writeln!(
         out,
         "{place}: {severity} [{}]: {}",
         p.code, p.detail.message
     );
-    let labels = if lang == Lang::Zh {
-        ["位置", "应为", "实际"]
-    } else {
-        ["at", "expected", "found"]
-    };
-    let width = if lang == Lang::Zh { 0 } else { 8 };
-    for (label, value) in labels
-        .iter()
-        .zip([&p.path, &p.detail.expected, &p.detail.found])
+    for (label, value) in [&p.path, &p.detail.expected, &p.detail.found]
+        .into_iter()
+        .enumerate()
     {
         if let Some(v) = value {
-            let sep = if lang == Lang::Zh { "：" } else { " " };
-            let _ = writeln!(out, "    {label:width$}{sep}{v}");
+            let _ = writeln!(out, "{}", msgs(lang).detail_line(label, v));
         }
     }
     if let (Some(offset), Some(line)) = (p.offset, p.line) {

@@ -103,19 +103,8 @@ pub(super) fn assemble(
                     .map(|(_, f)| *f)
             });
         match gone {
-            Some(RowRef::Row(t, row)) => tr(
-                lang,
-                format!("派出所“{id}”（{} 第 {row} 行）已被拒绝。", p.tables[t].0),
-                format!(
-                    "The station “{id}” ({} row {row}) was rejected.",
-                    p.tables[t].0
-                ),
-            ),
-            _ => tr(
-                lang,
-                format!("派出所“{id}”不在派出所表中。"),
-                format!("The station “{id}” is not in the stations table."),
-            ),
+            Some(RowRef::Row(t, row)) => msgs(lang).station_rejected(id, &p.tables[t].0, row),
+            _ => msgs(lang).station_not_in_table(id),
         }
     };
     let mut new_rejects = Vec::new();
@@ -157,32 +146,14 @@ pub(super) fn assemble(
                 new_rejects.push((
                     f,
                     "source",
-                    tr(
-                        lang,
-                        format!(
-                            "同一序列的来源应相同：第 {} 行为“{}”，这一行为“{}”。",
-                            row_no(first_from),
-                            first.source,
-                            row.source
-                        ),
-                        format!(
-                            "A series has one source: row {} says “{}”, this row “{}”.",
-                            row_no(first_from),
-                            first.source,
-                            row.source
-                        ),
+                    msgs(lang).series_sources_differ(
+                        row_no(first_from),
+                        &first.source,
+                        &row.source,
                     ),
                 ));
             } else if let Some((earlier, _)) = by_month.get(&row.month) {
-                new_rejects.push((
-                    f,
-                    "month",
-                    tr(
-                        lang,
-                        format!("这个月份已在第 {} 行给出。", row_no(*earlier)),
-                        format!("This month is already given in row {}.", row_no(*earlier)),
-                    ),
-                ));
+                new_rejects.push((f, "month", msgs(lang).month_given_before(row_no(*earlier))));
             } else {
                 by_month.insert(row.month, (f, row));
             }
@@ -218,15 +189,7 @@ pub(super) fn assemble(
         };
         // Drop unfilled months at both ends.
         let Some(a) = row.values.iter().position(Option::is_some) else {
-            new_rejects.push((
-                *f,
-                "month",
-                tr(
-                    lang,
-                    "这一行没有任何月份的数值。".into(),
-                    "The row has no value for any month.".into(),
-                ),
-            ));
+            new_rejects.push((*f, "month", msgs(lang).no_month_values()));
             continue;
         };
         let b = row.values.iter().rposition(Option::is_some).unwrap_or(a);

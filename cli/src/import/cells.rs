@@ -32,17 +32,17 @@ impl RowError {
     }
 
     pub(super) fn describe(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
+        let t = msgs(lang);
         match self {
-            RowError::Missing(c) => tr(lang, format!("必填的“{c}”是空的。"), format!("The required “{c}” is empty.")),
-            RowError::Number(c, v) => tr(lang, format!("“{c}”的“{v}”不是数字。"), format!("“{v}” in “{c}” is not a number.")),
-            RowError::MonthValue(c, v) => tr(lang, format!("“{c}”的“{v}”不是数字（估计值写作数字加 *，例如 12*）。"), format!("“{v}” in “{c}” is not a number (write an estimate as a number and *, such as 12*).")),
-            RowError::Word(c, v, allowed) => tr(lang, format!("“{c}”的“{v}”不是可用的取值（{allowed}）。"), format!("“{v}” in “{c}” is not one of: {allowed}.")),
-            RowError::Date(c, v) => tr(lang, format!("“{c}”的“{v}”不是有效日期（YYYY、YYYY-MM 或 YYYY-MM-DD）。"), format!("“{v}” in “{c}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD).")),
-            RowError::Month(c, v) => tr(lang, format!("“{c}”的“{v}”不是月份（例如 2024-01）。"), format!("“{v}” in “{c}” is not a month (such as 2024-01).")),
-            RowError::ExtraCells(n, w) => tr(lang, format!("这一行有 {n} 个单元格，而列名只有 {w} 个。"), format!("The row has {n} cells but the header names {w} columns.")),
-            RowError::ProfileSource => (if zh { "有基本情况数据，但“profile_source”是空的：每个数据都要有来源。" } else { "Profile values are given but “profile_source” is empty: every value needs a source." }).to_string(),
-            RowError::StatusValue(s) => tr(lang, format!("状态“{s}”与数值不符：缺失（missing）的月份数值必须为空，其余月份必须有数值。"), format!("The status “{s}” does not fit the value: a missing month has no value, every other month has one.")),
+            RowError::Missing(c) => t.cell_missing(c),
+            RowError::Number(c, v) => t.cell_not_number(c, v),
+            RowError::MonthValue(c, v) => t.cell_not_month_value(c, v),
+            RowError::Word(c, v, allowed) => t.cell_not_word(c, v, allowed),
+            RowError::Date(c, v) => t.cell_not_date(c, v),
+            RowError::Month(c, v) => t.cell_not_month(c, v),
+            RowError::ExtraCells(n, w) => t.extra_cells(*n, *w),
+            RowError::ProfileSource => t.profile_without_source(),
+            RowError::StatusValue(s) => t.status_does_not_fit(s),
         }
     }
 }

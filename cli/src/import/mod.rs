@@ -23,6 +23,7 @@ use scorecards_core::{
     Polarity, Profile, Qualifier, Region, Series, Source, Station, Text, Unit, ValueStatus,
 };
 
+use crate::messages::msgs;
 use crate::textenc::{self, Choice};
 
 mod assemble;
@@ -111,23 +112,6 @@ pub struct Outcome {
     pub exit_code: u8,
 }
 
-fn tr(lang: Lang, zh: String, en: String) -> String {
-    if lang == Lang::Zh {
-        zh
-    } else {
-        en
-    }
-}
-
-/// "1 row", "2 rows".
-fn en_count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
 /// Problems that stop the import (exit 2).
 struct Fatal(String);
 
@@ -138,10 +122,7 @@ pub fn import(opts: &Options) -> Outcome {
         Ok(outcome) => outcome,
         Err(Fatal(message)) => Outcome {
             json: None,
-            report: format!(
-                "{message}\n{}\n",
-                tr(lang, "未写入文件。".into(), "No file was written.".into())
-            ),
+            report: format!("{message}\n{}\n", msgs(lang).no_file_written()),
             rejects: Vec::new(),
             exit_code: 2,
         },
@@ -162,38 +143,25 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
     let mut base: Option<Document> = None;
     if let Some(path) = &opts.base {
         let name = path.display().to_string();
-        let bytes = read_file(opts, path).map_err(|e| {
-            Fatal(tr(
-                lang,
-                format!("{name}: 无法读取基础文件：{e}。"),
-                format!("{name}: cannot read the base file: {e}."),
-            ))
-        })?;
+        let bytes =
+            read_file(opts, path).map_err(|e| Fatal(msgs(lang).cannot_read_base(&name, &e)))?;
         let doc = scorecards_core::decode(&bytes, &name).map_err(|_| {
             let check = crate::check::Options {
                 lang,
                 ..Default::default()
             };
             let report = crate::check::check_bytes(bytes.clone(), &name, &check);
-            let text = crate::check::render_text(&[report], lang, 0);
+            let report = crate::check::render_text(&[report], lang, 0);
             Fatal(format!(
                 "{}{}",
-                tr(
-                    lang,
-                    "基础文件不可用：\n".into(),
-                    "The base file cannot be used:\n".into()
-                ),
-                text.trim_end()
+                msgs(lang).base_unusable(),
+                report.trim_end()
             ))
         })?;
         base = Some(doc);
     }
     if opts.stations.is_none() && base.as_ref().is_none_or(|b| b.stations.is_empty()) {
-        return Err(Fatal(tr(
-            lang,
-            "没有派出所：请用 --stations 指定 stations.csv。".into(),
-            "No stations: name a stations CSV with --stations.".into(),
-        )));
+        return Err(Fatal(msgs(lang).no_stations()));
     }
     let publisher = match (&opts.publisher_zh, &base) {
         (Some(zh), _) => Text {
@@ -201,13 +169,7 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
             en: opts.publisher_en.clone(),
         },
         (None, Some(b)) => b.publisher.clone(),
-        (None, None) => {
-            return Err(Fatal(tr(
-                lang,
-                "请用 --publisher 指定发布方（或用 --base 提供基础文件）。".into(),
-                "Name the publisher with --publisher (or give a base file with --base).".into(),
-            )))
-        }
+        (None, None) => return Err(Fatal(msgs(lang).no_publisher())),
     };
     let generated_at = opts.generated_at.clone().unwrap_or_else(now_rfc3339);
     if chrono::DateTime::parse_from_rfc3339(&generated_at).is_err() {
@@ -256,11 +218,7 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
                 table.ignored.push(header);
             }
         } else if kind == 4 && table.months.is_empty() {
-            return Err(Fatal(tr(
-                lang,
-                format!("{}: 缺少“month”（月份）列，也没有以月份（如 2024-01）为名的列。", table.name),
-                format!("{}: there is no “month” column and no columns named by month (such as 2024-01).", table.name),
-            )));
+            return Err(Fatal(msgs(lang).no_month_column(&table.name)));
         }
         let width = table.width;
         for (row, cells) in &table.rows {
@@ -324,7 +282,7 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
                 }
                 _ => fatal.push(format!(
                     "{} {}: {}",
-                    tr(lang, "基础文件".into(), "base file".into()),
+                    msgs(lang).base_file(),
                     issue.path,
                     i18n::describe_issue(lang, &issue.kind)
                 )),
@@ -348,42 +306,10 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
         let _ = writeln!(
             report,
             "{}",
-            tr(
-                lang,
-                format!(
-                    "{name}（{encoding}）：{rows} 行数据，接受 {} 行，拒绝 {rejected_here} 行{}。",
-                    rows - rejected_here,
-                    if *blank > 0 {
-                        format!("，跳过 {blank} 个空行")
-                    } else {
-                        String::new()
-                    }
-                ),
-                format!(
-                    "{name} ({encoding}): {}, {} accepted, {rejected_here} rejected{}.",
-                    en_count(*rows, "row"),
-                    rows - rejected_here,
-                    if *blank > 0 {
-                        format!(", {} skipped", en_count(*blank, "blank row"))
-                    } else {
-                        String::new()
-                    }
-                ),
-            )
+            msgs(lang).table_rows(name, encoding, *rows, rejected_here, *blank)
         );
         if !ignored.is_empty() {
-            let _ = writeln!(
-                report,
-                "{}",
-                tr(
-                    lang,
-                    format!("{name}: 警告：忽略了不认识的列：{}。", ignored.join("、")),
-                    format!(
-                        "{name}: warning: columns not recognised and ignored: {}.",
-                        ignored.join(", ")
-                    ),
-                )
-            );
+            let _ = writeln!(report, "{}", msgs(lang).ignored_columns(name, ignored));
         }
     }
     let mut rejects: Vec<Reject> = rejected
@@ -412,71 +338,54 @@ fn run(opts: &Options) -> Result<Outcome, Fatal> {
         let column = r
             .column
             .as_ref()
-            .map(|c| tr(lang, format!("（列 {c}）"), format!(" (column {c})")))
+            .map(|c| msgs(lang).in_column(c))
             .unwrap_or_default();
         let _ = writeln!(
             report,
             "{}",
-            tr(
-                lang,
-                format!("{} 第 {} 行：已拒绝{column}：{}", r.file, r.row, r.reason),
-                format!("{} row {}: rejected{column}: {}", r.file, r.row, r.reason),
-            )
+            msgs(lang).rejected_row(&r.file, r.row, &column, &r.reason)
         );
     }
     for (from, issue) in &warnings {
         let place = match from {
-            Some(RowRef::Row(t, row)) => tr(
-                lang,
-                format!("{} 第 {row} 行", parsed.tables[*t].0),
-                format!("{} row {row}", parsed.tables[*t].0),
-            ),
-            _ => tr(lang, "基础文件".into(), "base file".into()),
+            Some(RowRef::Row(t, row)) => msgs(lang).row_of(&parsed.tables[*t].0, *row),
+            _ => msgs(lang).base_file(),
         };
         let _ = writeln!(
             report,
             "{place}: {}{}",
-            tr(lang, "警告：".into(), "warning: ".into()),
+            msgs(lang).warning_prefix(),
             i18n::describe_issue(lang, &issue.kind)
         );
     }
     let figures: usize = doc.stations.iter().map(|s| s.figures.len()).sum();
     let series: usize = doc.stations.iter().map(|s| s.series.len()).sum();
-    let counts = tr(
-        lang,
-        format!(
-            "{} 个来源，{} 个指标，{} 个派出所，{figures} 项数据，{series} 个月度序列",
-            doc.sources.len(),
-            doc.metrics.len(),
-            doc.stations.len()
-        ),
-        format!(
-            "{}, {}, {}, {}, {series} monthly series",
-            en_count(doc.sources.len(), "source"),
-            en_count(doc.metrics.len(), "metric"),
-            en_count(doc.stations.len(), "station"),
-            en_count(figures, "figure"),
-        ),
+    let counts = msgs(lang).counts(
+        doc.sources.len(),
+        doc.metrics.len(),
+        doc.stations.len(),
+        figures,
+        series,
     );
     let write = rejects.is_empty() || opts.allow_rejects;
     let _ = writeln!(
         report,
         "{}",
         match (write, rejects.is_empty()) {
-            (true, true) => tr(lang, format!("数据有效：{counts}。"), format!("The data is valid: {counts}.")),
-            (true, false) => tr(lang, format!("拒绝了 {} 行（--allow-rejects）；其余数据有效：{counts}。", rejects.len()), format!("{} rejected (--allow-rejects); the rest is valid: {counts}.", en_count(rejects.len(), "row"))),
-            (false, _) => tr(lang, format!("拒绝了 {} 行，未写入文件：请修正这些行，或用 --allow-rejects 只写入其余数据。", rejects.len()), format!("{} rejected, no file written: correct them, or pass --allow-rejects to write the rest.", en_count(rejects.len(), "row"))),
+            (true, true) => msgs(lang).data_valid(&counts),
+            (true, false) => msgs(lang).rejected_rest_written(rejects.len(), &counts),
+            (false, _) => msgs(lang).rejected_nothing_written(rejects.len()),
         }
     );
     let json = if write {
-        let text = crate::jsonfmt::to_string(&doc, true);
+        let json = crate::jsonfmt::to_string(&doc, true);
         // One definition of valid: what we write is what the dashboard loads.
-        if let Err(e) = scorecards_core::parse(text.as_bytes(), "import") {
+        if let Err(e) = scorecards_core::parse(json.as_bytes(), "import") {
             return Err(Fatal(format!(
                 "internal error: the imported file does not load: {e:?}"
             )));
         }
-        Some(text)
+        Some(json)
     } else {
         None
     };

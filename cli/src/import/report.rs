@@ -33,11 +33,7 @@ pub(super) fn rejected_note(
     };
     let _ = id;
     let file = &parsed.tables[t].0;
-    Some(tr(
-        lang,
-        format!("（{file} 第 {row} 行已被拒绝）"),
-        format!(" ({file} row {row} was rejected)"),
-    ))
+    Some(msgs(lang).refers_to_rejected(file, row))
 }
 
 /// The CSV column a JSON path points at, where there is an obvious one.

@@ -115,26 +115,10 @@ pub(super) fn read_table(
 ) -> Result<Table, Fatal> {
     let lang = opts.lang;
     let name = path.display().to_string();
-    let bytes = read_file(opts, path).map_err(|e| {
-        Fatal(tr(
-            lang,
-            format!("{name}: 无法读取文件：{e}。"),
-            format!("{name}: cannot be read: {e}."),
-        ))
-    })?;
-    let decoded = textenc::decode(&bytes, opts.encoding).map_err(|e| {
-        Fatal(tr(
-            lang,
-            format!(
-                "{name}: 第 {} 行不是有效的 {} 文本；请用 --encoding 指定编码（utf-8、gbk 或 gb18030）。",
-                e.line, e.encoding
-            ),
-            format!(
-                "{name}: line {} is not valid {} text; name the encoding with --encoding (utf-8, gbk or gb18030).",
-                e.line, e.encoding
-            ),
-        ))
-    })?;
+    let bytes =
+        read_file(opts, path).map_err(|e| Fatal(msgs(lang).cannot_read_table(&name, &e)))?;
+    let decoded = textenc::decode(&bytes, opts.encoding)
+        .map_err(|e| Fatal(msgs(lang).not_text_in(&name, e.line, &e.encoding)))?;
     let text = decoded.text;
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = opts.delimiter.unwrap_or_else(|| {
@@ -152,13 +136,7 @@ pub(super) fn read_table(
     let header = match records.next() {
         Some(Ok(h)) => h,
         Some(Err(e)) => return Err(Fatal(format!("{name}: {e}"))),
-        None => {
-            return Err(Fatal(tr(
-                lang,
-                format!("{name}: 文件是空的：第 1 行应为列名。"),
-                format!("{name}: the file is empty: row 1 must name the columns."),
-            )))
-        }
+        None => return Err(Fatal(msgs(lang).empty_table(&name))),
     };
     let mut table = Table {
         name: name.clone(),
@@ -180,11 +158,7 @@ pub(super) fn read_table(
             .find(|(canon, zh, _)| *canon == n || zh.iter().any(|z| normalize(z) == n));
         if let Some((canon, _, _)) = found {
             if table.columns.insert(canon, i).is_some() {
-                return Err(Fatal(tr(
-                    lang,
-                    format!("{name}: 列“{canon}”出现了两次。"),
-                    format!("{name}: the column “{canon}” appears twice."),
-                )));
+                return Err(Fatal(msgs(lang).column_twice(&name, canon)));
             }
         } else if let Some(m) = wide_months.then(|| parse_month(h.trim())).flatten() {
             table.months.push((i, m, h.trim().to_string()));
@@ -206,25 +180,12 @@ pub(super) fn read_table(
     if !missing.is_empty() {
         let allowed: Vec<String> = columns
             .iter()
-            .map(|(canon, zh, _)| match (zh.first(), lang) {
-                (Some(z), Lang::Zh) => format!("{canon}（{z}）"),
-                (Some(z), Lang::En) => format!("{canon} ({z})"),
-                (None, _) => canon.to_string(),
+            .map(|(canon, zh, _)| match zh.first() {
+                Some(z) => msgs(lang).column_with_alias(canon, z),
+                None => canon.to_string(),
             })
             .collect();
-        return Err(Fatal(tr(
-            lang,
-            format!(
-                "{name}: 缺少必需的列：{}。可用的列：{}。",
-                missing.join("、"),
-                allowed.join("、")
-            ),
-            format!(
-                "{name}: required columns are missing: {}. The columns are: {}.",
-                missing.join(", "),
-                allowed.join(", ")
-            ),
-        )));
+        return Err(Fatal(msgs(lang).missing_columns(&name, &missing, &allowed)));
     }
     for (k, record) in records.enumerate() {
         let row = k + 2;
