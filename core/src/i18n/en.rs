@@ -1,4 +1,7 @@
 //! The English texts: the interface table and the messages.
+//!
+//! Method for method the same shape as `zh.rs` (the `duplicates` tool pairs them): that is
+//! the point, one implementation of the same trait per language.
 
 use super::{Strings, Translation};
 use crate::compare::{Difference, Normalisation, PopulationBand};
