@@ -44,6 +44,18 @@ pub fn parse_detail(
     index: &Dataset,
 ) -> Result<Document, LoadError> {
     let detail = decode(bytes, file)?;
+    check_detail(bytes, detail, file, href, index)
+}
+
+/// The checks of [`parse_detail`] after the file is decoded (the browser decodes with
+/// [`crate::decode_quick`] and loads the diagnosis only when that fails).
+pub fn check_detail(
+    bytes: &[u8],
+    detail: Document,
+    file: &str,
+    href: &str,
+    index: &Dataset,
+) -> Result<Document, LoadError> {
     let invalid = |issues: Vec<Issue>| LoadError::Invalid {
         file: file.to_string(),
         issues,
