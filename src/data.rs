@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
-use scorecards_core::layout::{check_detail, resolve};
+use scorecards_core::layout::{check_neutralised_detail, resolve};
 use scorecards_core::query::{display_name, is_same_origin_path};
 use scorecards_core::{
-    is_http_url, parse_decoded, Dataset, Document, LoadError, DEFAULT_MAX_BYTES,
+    is_http_url, parse_neutralised, Dataset, Document, LoadError, DEFAULT_MAX_BYTES,
 };
 
 use crate::parts;
@@ -84,14 +84,16 @@ pub async fn load_detail(
     };
     let (file, bytes) = fetch_file(&src).await?;
     let detail = parts::decode(&bytes, &file).await?;
-    check_detail(&bytes, detail, &file, &href, &index)
+    let (detail, issues) = parts::neutralise(&bytes, detail).await?;
+    check_neutralised_detail(detail, issues, &file, &href, &index)
 }
 
-/// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode loaded
-/// only then ([`parts::decode`]).
+/// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode and the
+/// removal of direction controls loaded only when needed ([`parts`]).
 async fn parse(bytes: &[u8], file: &str) -> Loaded {
     let doc = parts::decode(bytes, file).await?;
-    parse_decoded(bytes, doc, file).map(Arc::new)
+    let (doc, issues) = parts::neutralise(bytes, doc).await?;
+    parse_neutralised(doc, issues, file).map(Arc::new)
 }
 
 /// Fetches and validates a data file from an address already checked by [`load`].

@@ -13,7 +13,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use scorecards_core::{Dataset, Document, LoadError, Metric, Series, Text};
+use scorecards_core::{Dataset, Document, Issue, LoadError, Metric, Series, Text};
 
 use crate::components::{CompareViewNow, ErrorPanel, LeagueViewNow, TrendChartNow};
 
@@ -165,6 +165,24 @@ part! {
     fn diagnose in diagnosis(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
         scorecards_core::decode_diagnosed(bytes, file)
     }
+}
+
+part! {
+    /// Direction controls removed from every string of `doc`, each removal a warning
+    /// ([`scorecards_core::bidi::neutralise`]: a round trip through `serde_json::Value`, only
+    /// for files that hold such a character).
+    fn neutralise_part in diagnosis(bytes: &[u8], doc: Document) -> (Document, Vec<Issue>) {
+        scorecards_core::bidi::neutralise(bytes, doc)
+    }
+}
+
+/// [`scorecards_core::bidi::neutralise`], loaded only for a file that may hold a direction
+/// control (most never do).
+pub async fn neutralise(bytes: &[u8], doc: Document) -> Result<(Document, Vec<Issue>), LoadError> {
+    if !scorecards_core::bidi::may_contain(bytes) {
+        return Ok((doc, Vec::new()));
+    }
+    call_part!(neutralise_part(bytes, doc)).map_err(|_| Unloaded::error("diagnosis"))
 }
 
 /// [`scorecards_core::decode`] with the diagnosis from its own module: the quick decoder

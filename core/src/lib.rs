@@ -30,7 +30,8 @@ pub use i18n::Lang;
 pub use lint::advise;
 pub use model::*;
 pub use validate::{
-    decode, decode_diagnosed, decode_quick, is_http_url, parse, parse_decoded, validate,
+    decode, decode_diagnosed, decode_quick, is_http_url, parse, parse_decoded, parse_neutralised,
+    validate,
 };
 
 /// The JSON Schema of the data format, generated from the Rust types.

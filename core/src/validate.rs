@@ -21,10 +21,22 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
     parse_decoded(bytes, doc, file)
 }
 
-/// The stages of [`parse`] after [`decode`]: a detail file alone is refused, direction
-/// controls are removed, then every rule. `bytes` are the document's own (for the removal
-/// warnings' positions).
+/// The stages of [`parse`] after [`decode`]: direction controls are removed, a detail file
+/// alone is refused, then every rule. `bytes` are the document's own (the removal is skipped
+/// when they cannot hold a direction control).
 pub fn parse_decoded(bytes: &[u8], doc: Document, file: &str) -> Result<Dataset, LoadError> {
+    let (doc, issues) = crate::bidi::neutralise(bytes, doc);
+    parse_neutralised(doc, issues, file)
+}
+
+/// The stages of [`parse`] after direction controls were removed ([`crate::bidi::neutralise`],
+/// whose warnings are `issues`): a detail file alone is refused, then every rule. The browser
+/// runs the removal, rarely needed, from a separately loaded module.
+pub fn parse_neutralised(
+    doc: Document,
+    mut issues: Vec<Issue>,
+    file: &str,
+) -> Result<Dataset, LoadError> {
     if doc.kind == Kind::Detail {
         return Err(LoadError::Invalid {
             file: file.to_string(),
@@ -34,7 +46,6 @@ pub fn parse_decoded(bytes: &[u8], doc: Document, file: &str) -> Result<Dataset,
             }],
         });
     }
-    let (doc, mut issues) = crate::bidi::neutralise(bytes, doc);
     issues.extend(validate(&doc));
     if issues.iter().all(Issue::is_warning) {
         Ok(Dataset::new(doc, issues))
