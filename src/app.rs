@@ -207,16 +207,10 @@ fn Body(ds: std::sync::Arc<scorecards_core::Dataset>) -> impl IntoView {
         // The view below is rebuilt on every change of view or station: it reads its own
         // copy of the state, dropped with it (see `Ui`).
         ui.provide_scoped();
-        // Without the `compare` feature (the lite bundle) these views do not exist; the
-        // directory or scorecard is shown instead.
         match ui.view.get() {
-            View::Compare if cfg!(feature = "compare") => {
-                return view! { <CompareView ds=ds /> }.into_any()
-            }
-            View::Rank if cfg!(feature = "compare") => {
-                return view! { <LeagueView ds=ds /> }.into_any()
-            }
-            _ => {}
+            View::Compare => return view! { <CompareView ds=ds /> }.into_any(),
+            View::Rank => return view! { <LeagueView ds=ds /> }.into_any(),
+            View::Directory => {}
         }
         match ui.station.get() {
             Some(id) if ds.station(&id).is_some() => {

@@ -7,9 +7,13 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
-use scorecards_core::layout::{parse_detail, resolve};
+use scorecards_core::layout::{check_neutralised_detail, resolve};
 use scorecards_core::query::{display_name, is_same_origin_path};
-use scorecards_core::{is_http_url, parse, Dataset, Document, LoadError, DEFAULT_MAX_BYTES};
+use scorecards_core::{
+    is_http_url, parse_neutralised, Dataset, Document, LoadError, DEFAULT_MAX_BYTES,
+};
+
+use crate::parts;
 
 /// What a load produces: a validated data set, or the reason it cannot be shown.
 pub type Loaded = Result<Arc<Dataset>, LoadError>;
@@ -46,7 +50,7 @@ pub async fn load(source: DataSource) -> Loaded {
                     limit: DEFAULT_MAX_BYTES,
                 });
             }
-            parse(&bytes, &name).map(Arc::new)
+            parse(&bytes, &name).await
         }
     }
 }
@@ -79,7 +83,17 @@ pub async fn load_detail(
         None => href.clone(),
     };
     let (file, bytes) = fetch_file(&src).await?;
-    parse_detail(&bytes, &file, &href, &index)
+    let detail = parts::decode(&bytes, &file).await?;
+    let (detail, issues) = parts::neutralise(&bytes, detail).await?;
+    check_neutralised_detail(detail, issues, &file, &href, &index)
+}
+
+/// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode and the
+/// removal of direction controls loaded only when needed ([`parts`]).
+async fn parse(bytes: &[u8], file: &str) -> Loaded {
+    let doc = parts::decode(bytes, file).await?;
+    let (doc, issues) = parts::neutralise(bytes, doc).await?;
+    parse_neutralised(doc, issues, file).map(Arc::new)
 }
 
 /// Fetches and validates a data file from an address already checked by [`load`].
@@ -89,7 +103,7 @@ pub async fn load_detail(
 async fn fetch(src: String) -> Loaded {
     let (file, bytes) = fetch_file(&src).await?;
     timing::mark("ssc:parse-start");
-    let parsed = parse(&bytes, &file).map(Arc::new);
+    let parsed = parse(&bytes, &file).await;
     timing::measure("ssc:parse", "ssc:parse-start");
     parsed
 }

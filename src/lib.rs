@@ -14,6 +14,7 @@ mod data;
 mod download;
 mod embed;
 mod heap;
+mod parts;
 mod state;
 mod url;
 

@@ -323,11 +323,11 @@ async fn themes_big_screen_and_print_are_looked_at() {
     b.close().await;
 }
 
-/// The lite bundle: the page loads only `pkg-lite/`, shows the scorecard with its sources and
-/// language switch, and offers no comparison or league table. The bytes each bundle costs
-/// are printed for the record (sizes are compared in `cargo xtask bench`, not asserted here).
+/// `embed-lite.js`, the former loader of a lite bundle, is an alias of embed.js: one bundle
+/// serves every page. The scorecard shows without the comparison's or the league table's
+/// module; the comparison's module is fetched when the comparison is first shown.
 #[tokio::test]
-async fn the_lite_bundle_shows_scorecards_without_the_comparison() {
+async fn embed_lite_is_an_alias_and_parts_load_when_first_shown() {
     let b = browser(1280, 1400).await;
     b.c.goto(&format!("{}/examples/lite.html", b.base))
         .await
@@ -341,28 +341,27 @@ async fn the_lite_bundle_shows_scorecards_without_the_comparison() {
             > 3,
         "figures carry their sources"
     );
-    let wasm = b
-        .js("return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm')).map(n => new URL(n).pathname)")
-        .await;
-    assert_eq!(wasm, json!(["/pkg-lite/station_scorecards_bg.wasm"]));
-    // One tab (the directory), no "compare with…" button.
-    assert_eq!(b.all("#embed-lite .ssc__tab").await.len(), 1);
-    assert!(b.all("#embed-lite .ssc__actions button").await.is_empty());
+    let wasm_files = "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.wasm')).map(n => new URL(n).pathname.split('/').pop())";
+    let first = b.js(wasm_files).await;
+    let first: Vec<String> = serde_json::from_value(first).unwrap();
+    assert!(
+        first.iter().any(|f| f == "station_scorecards_bg.wasm"),
+        "{first:?}"
+    );
+    assert!(
+        !first
+            .iter()
+            .any(|f| f == "split_compare.wasm" || f == "split_league.wasm"),
+        "a scorecard needs neither the comparison nor the league table: {first:?}"
+    );
     b.click("#embed-lite button[lang=en]").await;
     b.wait_xpath("//h2[text()='Meijiang Police Station']").await;
-    // A comparison asked for through the API does not exist here: the view stays usable.
+    // A comparison asked for through the API: its module arrives, and it is shown.
     b.js("import('/embed-lite.js').then(m => m.instanceOf(document.getElementById('embed-lite')).update({ view: 'compare', compare: 'meijiang,xishan' })); return 0;")
         .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert!(b.all("#embed-lite .ssc__compare").await.is_empty());
-    b.wait_for_count("#embed-lite .ssc__scorecard h2", 1).await;
-    b.click("#embed-lite .ssc__tab").await;
-    b.wait_for_count("#embed-lite .ssc__directory tbody tr", 5)
-        .await;
-    let sizes = b
-        .js("return Promise.all(['/pkg/station_scorecards_bg.wasm', '/pkg-lite/station_scorecards_bg.wasm'].map(u => fetch(u).then(r => r.arrayBuffer()).then(a => a.byteLength)))")
-        .await;
-    println!("wasm bytes (full, lite): {sizes}");
+    b.wait_for_count("#embed-lite .ssc__compare", 1).await;
+    let after: Vec<String> = serde_json::from_value(b.js(wasm_files).await).unwrap();
+    assert!(after.iter().any(|f| f == "split_compare.wasm"), "{after:?}");
     b.screenshot("embed-lite").await;
     b.assert_clean_console(&[]).await;
     b.close().await;

@@ -323,6 +323,43 @@ async fn a_stalled_server_times_out_with_a_message_and_retry_recovers() {
     b.close().await;
 }
 
+/// A part of the app whose module fails to load (here the comparison's, reset once by the
+/// fault proxy) shows the error panel naming the module, in the reader's language; the rest
+/// of the dashboard keeps working, and the retry button loads the part.
+#[tokio::test]
+async fn a_part_that_fails_to_load_shows_the_error_panel_and_retry_loads_it() {
+    let b = browser_behind_proxy(1280, 1000).await;
+    b.open("/?lang=en").await;
+    b.wait_for_count(".ssc__directory tbody tr", 5).await;
+    // The chunk loader fetches `split_compare.wasm` next to itself: send that request through
+    // the proxy's reset-once fault (the first request fails, later ones pass through).
+    b.js(include_str!("support/fail_chunk_once.js")).await;
+    b.click_xpath("//button[contains(@class,'ssc__tab')][text()='Compare']")
+        .await;
+    b.wait_css(".ssc__error").await;
+    let said = b.text(".ssc__error").await;
+    assert!(said.contains("split_compare.wasm"), "{said}");
+    assert!(said.contains("could not be loaded"), "{said}");
+    // The rest keeps working: the language switch, and the panel follows it.
+    b.click(".ssc__lang[lang=zh-CN]").await;
+    b.wait_xpath("//*[contains(@class,'ssc__error-headline')][contains(., '未能加载')]")
+        .await;
+    assert!(b.text(".ssc__error").await.contains("split_compare.wasm"));
+    b.click(".ssc__error button").await;
+    b.wait_css(".ssc__compare").await;
+    assert!(b.all(".ssc__error").await.is_empty());
+    assert_eq!(
+        b.js("return window.__chunkFaults").await,
+        json!(1),
+        "the fault was injected once"
+    );
+    // The failed fetch is reported on the console (by the browser and by the chunk loader,
+    // whose promise is briefly unhandled); nothing else may be.
+    b.assert_clean_console(&["split_compare", "_fault", "__wasm_split", "Failed to fetch"])
+        .await;
+    b.close().await;
+}
+
 #[tokio::test]
 async fn one_failing_instance_leaves_the_others_on_the_page_working() {
     let b = browser_behind_proxy(1280, 1200).await;

@@ -370,8 +370,9 @@ async fn scroll_rows(b: &Browser, table: &str, from_row: usize, rows: usize) -> 
          (async () => {{
            for (let y = {from_row} * h; y < {end} * h; y += w.clientHeight) {{ w.scrollTop = y; await frame(); }}
            for (let k = 0; k < 3; k++) await frame();
-           const {{ liveHeapBytes }} = await import('/pkg/station_scorecards.js');
-           done(liveHeapBytes());
+           // embed.js shares the page's bundle (whose folder name is a content hash).
+           const {{ memoryStats }} = await import('/embed.js');
+           done((await memoryStats()).liveHeapBytes);
          }})();",
         end = from_row + rows
     );

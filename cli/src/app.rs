@@ -54,7 +54,8 @@ Usage:
 
   scorecards serve [DIR] [--port N] [--bind ADDR] [--data FILE|DIR] [--quiet]
       Serve the built dashboard (DIR, default ./dist) on 127.0.0.1:8080 (--port, or
-      $PORT; 0 = any free port) with brotli/gzip, ETags and the strict CSP. --data serves
+      $PORT; 0 = any free port) with brotli/gzip (the build's .br/.gz files when present),
+      ETags, long-lived caching of content-hashed files and the strict CSP. --data serves
       a file at /data/user/<name> (a directory: its files below /data/user/) and prints
       the address that opens it.
 

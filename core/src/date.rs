@@ -118,7 +118,9 @@ impl fmt::Display for PartialDate {
         match *self {
             PartialDate::Year(y) => write!(f, "{y:04}"),
             PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            PartialDate::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // By hand rather than chrono's `format`, whose strftime code would be the only
+            // reason it is in the browser bundle (docs/size-notes.md).
+            PartialDate::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         }
     }
 }

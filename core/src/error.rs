@@ -162,6 +162,12 @@ pub enum LoadError {
         /// Every problem found.
         issues: Vec<Issue>,
     },
+    /// A part of the app itself (a WebAssembly module loaded on first use, such as the
+    /// comparison) could not be loaded.
+    AppPart {
+        /// The module's file.
+        file: String,
+    },
 }
 
 impl LoadError {
@@ -170,7 +176,8 @@ impl LoadError {
         match self {
             LoadError::Network { .. }
             | LoadError::Timeout { .. }
-            | LoadError::Interrupted { .. } => true,
+            | LoadError::Interrupted { .. }
+            | LoadError::AppPart { .. } => true,
             LoadError::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
             _ => false,
         }

@@ -1,5 +1,7 @@
 //! Number, date, period and baseline formatting in Chinese and English.
 
+use chrono::Datelike;
+
 use crate::date::PartialDate;
 use crate::lang::Lang;
 use crate::model::{Baseline, Figure, Period, Qualifier, Unit};
@@ -137,13 +139,13 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
             "{}年{}月{}日",
             d.year(),
             d.month().unwrap_or(1),
-            d.first_day().format("%-d")
+            d.first_day().day()
         ),
         (Lang::En, PartialDate::Year(y)) => format!("{y}"),
         (Lang::En, PartialDate::Month(y, m)) => format!("{} {y}", month_name(*m)),
         (Lang::En, PartialDate::Day(day)) => format!(
             "{} {} {}",
-            day.format("%-d"),
+            day.day(),
             month_name(d.month().unwrap_or(1)),
             d.year()
         ),

@@ -33,6 +33,33 @@ pub fn parse_detail(
     index: &Dataset,
 ) -> Result<Document, LoadError> {
     let detail = decode(bytes, file)?;
+    check_detail(bytes, detail, file, href, index)
+}
+
+/// The checks of [`parse_detail`] after the file is decoded (the browser decodes with
+/// [`crate::decode_quick`] and loads the diagnosis only when that fails).
+pub fn check_detail(
+    bytes: &[u8],
+    detail: Document,
+    file: &str,
+    href: &str,
+    index: &Dataset,
+) -> Result<Document, LoadError> {
+    // Direction controls go from every string, as in `parse` (the warnings that say so are
+    // kept with the other issues, reported if the file is refused).
+    let (detail, issues) = crate::bidi::neutralise(bytes, detail);
+    check_neutralised_detail(detail, issues, file, href, index)
+}
+
+/// The checks of [`check_detail`] after direction controls were removed (`issues`: the
+/// warnings that say so).
+pub fn check_neutralised_detail(
+    detail: Document,
+    mut issues: Vec<Issue>,
+    file: &str,
+    href: &str,
+    index: &Dataset,
+) -> Result<Document, LoadError> {
     let invalid = |issues: Vec<Issue>| LoadError::Invalid {
         file: file.to_string(),
         issues,
@@ -43,9 +70,6 @@ pub fn parse_detail(
             kind: IssueKind::NotDetailFile,
         }]));
     }
-    // Direction controls go from every string, as in `parse` (the warnings that says so are
-    // kept with the other issues, reported if the file is refused).
-    let (detail, mut issues) = crate::bidi::neutralise(bytes, detail);
     // The rules run on the detail's stations with the index's catalogue, and the detail's
     // own sources first (so that paths into `$.sources` are the detail file's).
     let mut checked = detail.clone();

@@ -31,7 +31,10 @@ pub use error::{Issue, IssueKind, LoadError, TextEncoding, DEFAULT_MAX_BYTES, MA
 pub use lang::Lang;
 pub use lint::advise;
 pub use model::*;
-pub use validate::{decode, is_http_url, parse, validate};
+pub use validate::{
+    decode, decode_diagnosed, decode_quick, is_http_url, parse, parse_decoded, parse_neutralised,
+    validate,
+};
 
 /// The JSON Schema of the data format, generated from the Rust types.
 #[cfg(feature = "schema")]

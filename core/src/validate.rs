@@ -18,6 +18,25 @@ use crate::model::*;
 /// carries them in [`Dataset::warnings`].
 pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
     let doc = decode(bytes, file)?;
+    parse_decoded(bytes, doc, file)
+}
+
+/// The stages of [`parse`] after [`decode`]: direction controls are removed, a detail file
+/// alone is refused, then every rule. `bytes` are the document's own (the removal is skipped
+/// when they cannot hold a direction control).
+pub fn parse_decoded(bytes: &[u8], doc: Document, file: &str) -> Result<Dataset, LoadError> {
+    let (doc, issues) = crate::bidi::neutralise(bytes, doc);
+    parse_neutralised(doc, issues, file)
+}
+
+/// The stages of [`parse`] after direction controls were removed ([`crate::bidi::neutralise`],
+/// whose warnings are `issues`): a detail file alone is refused, then every rule. The browser
+/// runs the removal, rarely needed, from a separately loaded module.
+pub fn parse_neutralised(
+    doc: Document,
+    mut issues: Vec<Issue>,
+    file: &str,
+) -> Result<Dataset, LoadError> {
     if doc.kind == Kind::Detail {
         return Err(LoadError::Invalid {
             file: file.to_string(),
@@ -27,7 +46,6 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
             }],
         });
     }
-    let (doc, mut issues) = crate::bidi::neutralise(bytes, doc);
     issues.extend(validate(&doc));
     if issues.iter().all(Issue::is_warning) {
         Ok(Dataset::new(doc, issues))
@@ -46,6 +64,17 @@ pub fn parse(bytes: &[u8], file: &str) -> Result<Dataset, LoadError> {
 /// (to report every problem, or to give advice) call this and then [`validate`];
 /// `parse(bytes)` is exactly `decode(bytes)` followed by `validate`.
 pub fn decode(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
+    match decode_quick(bytes, file)? {
+        Some(doc) => Ok(doc),
+        None => decode_diagnosed(bytes, file),
+    }
+}
+
+/// The cheap part of [`decode`]: the checks before the JSON is read, then one decoding pass
+/// of a well-formed file of this version. `Ok(None)` when that pass fails: only
+/// [`decode_diagnosed`] can then say why. The browser bundle keeps the diagnosis in a
+/// separately loaded module, since most visits never need it (docs/size-notes.md).
+pub fn decode_quick(bytes: &[u8], file: &str) -> Result<Option<Document>, LoadError> {
     if let Some(encoding) = sniff_encoding(bytes) {
         return Err(LoadError::Encoding {
             file: file.to_string(),
@@ -72,10 +101,18 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
     if first.is_some_and(|i| bytes[i] == b'{') {
         if let Ok(doc) = serde_json::from_slice::<Document>(bytes) {
             if doc.schema_version == SCHEMA_VERSION {
-                return Ok(doc);
+                return Ok(Some(doc));
             }
         }
     }
+    Ok(None)
+}
+
+/// The second, slower read of a file that [`decode_quick`] could not decode: the schema
+/// version before the structure, then the structure with the JSON path of the first
+/// mismatch (serde_path_to_error). Call it only after `decode_quick` gave `Ok(None)`.
+pub fn decode_diagnosed(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     check_version(bytes, file).map_err(|e| refine(bytes, e))?;
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     let doc: Document = serde_path_to_error::deserialize(de).map_err(|e| {

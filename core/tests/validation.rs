@@ -329,3 +329,60 @@ fn numbers_beyond_2_53_are_not_exact() {
         other => panic!("{other:?}"),
     }
 }
+
+/// The browser decodes in two steps (the second loaded only when needed): the quick one
+/// gives every good file, and leaves every file it refuses to the diagnosis, which gives
+/// exactly what `parse` reports.
+#[test]
+fn the_quick_decode_leaves_every_failure_to_the_diagnosis() {
+    use scorecards_core::{decode_diagnosed, decode_quick, parse_decoded};
+    let good = fixture("league.json");
+    let doc = decode_quick(&good, "league.json")
+        .expect("no early error")
+        .expect("a good file decodes in the quick step");
+    assert!(parse_decoded(&good, doc, "league.json").is_ok());
+
+    let wrong_type = br#"{"schema_version": 1, "kind": "complete", "publisher": 5}"#.to_vec();
+    for (name, bytes) in [
+        ("wrong-version.json", fixture("wrong-version.json")),
+        ("bad-json.json", fixture("bad-json.json")),
+        ("wrong-type.json", wrong_type),
+    ] {
+        assert!(
+            matches!(decode_quick(&bytes, name), Ok(None)),
+            "{name}: the quick step must defer to the diagnosis"
+        );
+        let diagnosed = decode_diagnosed(&bytes, name).expect_err(name);
+        assert_eq!(Err(diagnosed), parse(&bytes, name).map(|_| ()), "{name}");
+    }
+    // Errors found before any JSON is read stay in the quick step.
+    assert!(matches!(
+        decode_quick(b"  ", "empty.json"),
+        Err(LoadError::Empty { .. })
+    ));
+}
+
+/// A part of the app that cannot be loaded is said in both languages, names its file, and
+/// can be retried.
+#[test]
+fn an_unloadable_app_part_names_its_file() {
+    use scorecards_core::i18n::describe_error;
+    use scorecards_core::Lang;
+    let e = LoadError::AppPart {
+        file: "split_compare.wasm".into(),
+    };
+    assert!(e.is_retryable());
+    for lang in [Lang::Zh, Lang::En] {
+        let msg = describe_error(lang, &e);
+        assert!(
+            msg.headline.contains("split_compare.wasm"),
+            "{}",
+            msg.headline
+        );
+        assert!(!msg.advice.is_empty());
+    }
+    assert_ne!(
+        describe_error(Lang::Zh, &e).headline,
+        describe_error(Lang::En, &e).headline
+    );
+}

@@ -6,12 +6,8 @@ use scorecards_core::Lang;
 use crate::state::Ui;
 
 /// Title and language switch.
-/// The views the header offers: the lite bundle (no `compare` feature) has only the directory.
-const VIEWS: &[View] = if cfg!(feature = "compare") {
-    &[View::Directory, View::Compare, View::Rank]
-} else {
-    &[View::Directory]
-};
+/// The views the header offers.
+const VIEWS: &[View] = &[View::Directory, View::Compare, View::Rank];
 
 #[component]
 pub fn AppHeader() -> impl IntoView {

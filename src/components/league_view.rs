@@ -271,15 +271,15 @@ fn controls(
             };
             view! { <option value=m.code() selected=m == measure>{name}</option> }
         })
-        .to_vec()
+        .into_iter()
         .collect_view();
     let norms = Normalisation::ALL
         .map(|n| view! { <option value=n.code() selected=n == q.norm>{normalisation_name(lang, n)}</option> })
-        .to_vec()
+        .into_iter()
         .collect_view();
     let bands = PopulationBand::ALL
         .map(|b| view! { <option value=b.code() selected=q.band == Some(b)>{band_name(lang, b)}</option> })
-        .to_vec()
+        .into_iter()
         .collect_view();
     view! {
         <div class="ssc__controls">

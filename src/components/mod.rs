@@ -21,16 +21,23 @@ pub(crate) mod virtual_rows;
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
 pub use bar_chart::BarChart;
-pub use compare_view::CompareView;
 pub use directory::Directory;
 pub use download_buttons::DownloadButtons;
 pub use embed_snippet::EmbedSnippet;
 pub use error_panel::ErrorPanel;
 pub use family_panel::FamilyPanel;
-pub use league_view::LeagueView;
 pub use profile_panel::ProfilePanel;
 pub use scorecard::Scorecard;
 pub use source_list::SourceList;
 pub use source_ref::SourceRef;
 pub use station_link::StationLink;
-pub use trend_chart::TrendChart;
+
+// The comparison, the league table and the trend charts are loaded on first use
+// (`crate::parts`): views get the wrappers that load them, under the components' names; the
+// parts' own code uses the components themselves.
+pub use crate::parts::{
+    LazyCompareView as CompareView, LazyLeagueView as LeagueView, LazyTrendChart as TrendChart,
+};
+pub(crate) use compare_view::CompareView as CompareViewNow;
+pub(crate) use league_view::LeagueView as LeagueViewNow;
+pub(crate) use trend_chart::TrendChart as TrendChartNow;

@@ -31,14 +31,12 @@ pub fn Scorecard(ds: Arc<Dataset>, station_id: String) -> impl IntoView {
             </p>
             <h2 class="ssc__heading" tabindex="-1">{move || lang.get().pick(&st_name.name).to_string()}</h2>
             <p class="ssc__subtitle">{move || subtitle(&st_sub, lang.get())}</p>
-            {cfg!(feature = "compare").then(|| view! {
-                <p class="ssc__actions">
-                    <button type="button" class="ssc__button ssc__button--quiet" on:click={
-                        let id = st.id.clone();
-                        move |_| ui.compare_with(&id)
-                    }>{move || lang.get().strings().compare_with}</button>
-                </p>
-            })}
+            <p class="ssc__actions">
+                <button type="button" class="ssc__button ssc__button--quiet" on:click={
+                    let id = st.id.clone();
+                    move |_| ui.compare_with(&id)
+                }>{move || lang.get().strings().compare_with}</button>
+            </p>
             <ProfilePanel ds=ds.clone() station=st.clone() />
             <div class="ssc__panels">
                 {families

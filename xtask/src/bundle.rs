@@ -1,14 +1,12 @@
-//! `cargo xtask build`: wasm32 build → wasm-bindgen → wasm-opt → static files in `dist/`.
+//! `cargo xtask build`: wasm32 build → wasm-split → wasm-bindgen → wasm-opt → static files,
+//! hashed names and precompressed files in `dist/` (see [`build`]).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
-
+use crate::assets::{self, Sizes};
 use crate::ensure::{Tools, WASM_TARGET};
 use crate::util::{bail, human_duration, human_size, run, Context, Ctx, Result};
 
@@ -30,31 +28,20 @@ pub const WASM_OPT_FEATURES: [&str; 8] = [
     "--enable-multivalue",
 ];
 
-/// One bundle: where it goes under `dist/` and the cargo feature arguments that make it.
-pub struct Variant {
-    /// Directory under `dist/`.
-    pub dir: &'static str,
-    /// Extra `cargo build` arguments.
-    pub cargo_args: &'static [&'static str],
-}
-
-/// The full bundle, and the lite one for pages that show only the directory and scorecards.
-pub const VARIANTS: [Variant; 2] = [
-    Variant {
-        dir: "pkg",
-        cargo_args: &[],
-    },
-    Variant {
-        dir: "pkg-lite",
-        cargo_args: &["--no-default-features"],
-    },
-];
+/// The features of the bundle build: `split` makes `src/parts.rs` split points, which the
+/// splitter below turns into modules loaded on first use.
+pub const BUNDLE_FEATURES: &str = "split";
 
 pub fn dist_dir(ctx: &Ctx) -> PathBuf {
     ctx.root.join("dist")
 }
 
 /// Builds the app into `dist/`. `release: false` is a debug build without wasm-opt.
+///
+/// Steps: compile (wasm32, `--features split`) → wasm-split-cli (main module, one module per
+/// part, shared chunks, the `__wasm_split.js` loader) → wasm-bindgen on the main module →
+/// wasm-opt on every module → `dist/pkg/<hash>/` → static files → hashed stylesheets and the
+/// references to them and to the bundle → `.br` and `.gz` files → sizes.
 pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
     let started = Instant::now();
     let profile = if release { "release" } else { "debug" };
@@ -68,17 +55,18 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
         );
     }
 
-    // 1–3. The full bundle into dist/pkg/, then the lite one (no comparison or league
-    // table) into dist/pkg-lite/: compile, bindings, size optimisation.
+    // 1–4. The bundle, into dist/pkg/<hash>/.
     if dist.exists() {
         fs::remove_dir_all(&dist).context(|| format!("removing {}", dist.display()))?;
     }
-    let mut outputs = Vec::new();
-    for variant in VARIANTS {
-        outputs.push(compile(ctx, tools, release, &variant, &dist)?);
-    }
+    let staging = ctx.target_dir.join("bundle").join("pkg");
+    compile(ctx, tools, release, &staging)?;
+    let hash = assets::hash_dir(&staging)?;
+    let pkg_rel = format!("pkg/{hash}");
+    let pkg = dist.join(&pkg_rel);
+    copy_tree(&staging, &pkg)?;
 
-    // 4. Static files.
+    // 5. Static files.
     fs::copy(&index, dist.join("index.html")).context(|| format!("copying {}", index.display()))?;
     let mut copied = 1;
     for (from, to) in [
@@ -96,34 +84,27 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
         dist.display()
     );
 
-    // 5. The lite loader: embed.js with the lite bundle's path.
-    let embed = fs::read_to_string(dist.join("embed.js"))
-        .context(|| "reading dist/embed.js".to_string())?;
-    let lite = embed.replace("pkg/station_scorecards", "pkg-lite/station_scorecards").replace(
-        "// station-scorecards embed loader.",
-        "// station-scorecards embed loader, LITE bundle: directory and scorecards only (no\n// comparison or league table), for pages that show nothing else. Generated from embed.js\n// by `cargo xtask build`.",
-    );
-    if !lite.contains("pkg-lite/station_scorecards_bg.wasm")
-        || lite.contains("'pkg/")
-        || lite.contains("/pkg/")
-    {
-        bail!(
-            "embed.js no longer imports ./pkg/: update the lite loader step in xtask/src/bundle.rs"
-        );
+    // 6. Hashed names: the entry files (embed.js, app.js, the pages) load the bundle from
+    // its hashed folder and the stylesheets by hashed names; they themselves keep their
+    // names (served with `no-cache`).
+    let mut renames = vec![(format!("pkg/{OUT_NAME}"), format!("{pkg_rel}/{OUT_NAME}"))];
+    renames.extend(assets::hash_styles(&dist)?);
+    let changed = assets::rewrite_references(&dist, &renames)?;
+    for entry in ["embed.js", "app.js"] {
+        assets::expect_reference(&dist, entry, &format!("{pkg_rel}/{OUT_NAME}.js"))?;
     }
-    fs::write(dist.join("embed-lite.js"), lite)
-        .context(|| "writing dist/embed-lite.js".to_string())?;
+    println!("build: hashed names in {changed} entry files (bundle in dist/{pkg_rel}/)");
 
-    // 6. Sizes.
-    for file in outputs.iter().flat_map(|(wasm, js)| [wasm, js]) {
-        let bytes = fs::read(file).context(|| format!("reading {}", file.display()))?;
-        println!(
-            "build: {:<40} {:>10} raw {:>10} gzip -9",
-            file.strip_prefix(&ctx.root).unwrap_or(file).display(),
-            human_size(bytes.len() as u64),
-            human_size(gzip_len(&bytes))
-        );
-    }
+    // 7. Precompressed copies for `scorecards serve` (and any server that can send them).
+    let took = Instant::now();
+    let written = assets::precompress(&dist)?;
+    println!(
+        "build: wrote {written} .br (quality 11) and .gz files in {}",
+        human_duration(took.elapsed())
+    );
+
+    // 8. Sizes: the first module (what the directory and a scorecard need) and each part.
+    print_sizes(ctx, &pkg)?;
     println!(
         "build: done ({profile}) in {}",
         human_duration(started.elapsed())
@@ -131,15 +112,52 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
     Ok(())
 }
 
-/// Compiles one variant to WebAssembly, runs wasm-bindgen into `dist/<dir>/` and (release)
-/// wasm-opt. Returns the paths of the `.wasm` and `.js` it wrote.
-fn compile(
-    ctx: &Ctx,
-    tools: &Tools,
-    release: bool,
-    variant: &Variant,
-    dist: &Path,
-) -> Result<(PathBuf, PathBuf)> {
+/// One line per file of the bundle, and the total of what the first view loads.
+fn print_sizes(ctx: &Ctx, pkg: &Path) -> Result<()> {
+    let mut first = Sizes {
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
+    for file in assets::files_under(pkg)? {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let sizes = Sizes::of(&file)?;
+        let first_view = name == format!("{OUT_NAME}_bg.wasm")
+            || name == format!("{OUT_NAME}.js")
+            || name == SPLIT_LOADER;
+        if first_view {
+            first.add(&sizes);
+        }
+        let label = file
+            .strip_prefix(&ctx.root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let role = if first_view {
+            "  (first view)"
+        } else if name.starts_with("split_") || name.starts_with("chunk_") {
+            "  (on demand)"
+        } else {
+            ""
+        };
+        println!("{}{role}", sizes.line(&label));
+    }
+    println!(
+        "{}",
+        first.line("first view: main module + bindings + loader")
+    );
+    Ok(())
+}
+
+/// The chunk loader wasm-split-cli writes (imported by the bindings, loads the parts).
+pub const SPLIT_LOADER: &str = "__wasm_split.js";
+
+/// Compiles the app to WebAssembly, splits it, runs wasm-bindgen on the main module and
+/// (release) wasm-opt on every module, into `out` (emptied first).
+fn compile(ctx: &Ctx, tools: &Tools, release: bool, out: &Path) -> Result<()> {
     let profile = if release { "release" } else { "debug" };
     let mut cargo = ctx.cargo();
     cargo.arg("build");
@@ -147,11 +165,10 @@ fn compile(
         cargo.arg("--release");
     }
     cargo.args(["--target", WASM_TARGET, "-p", PACKAGE, "--lib"]);
-    cargo.args(variant.cargo_args);
+    cargo.args(["--features", BUNDLE_FEATURES]);
     let took = run(&mut cargo, "Fix the compile errors above.")?;
     println!(
-        "build: cargo build ({profile}, {}) took {}",
-        variant.dir,
+        "build: cargo build ({profile}) took {}",
         human_duration(took)
     );
 
@@ -167,14 +184,40 @@ fn compile(
         );
     }
 
-    let pkg = dist.join(variant.dir);
-    fs::create_dir_all(&pkg).context(|| format!("creating {}", pkg.display()))?;
+    // Split: the main module and one module per part of `src/parts.rs`, plus chunks of code
+    // that several parts share, and the loader.
+    let split = ctx.target_dir.join("bundle").join("split");
+    for dir in [&split, &out.to_path_buf()] {
+        if dir.exists() {
+            fs::remove_dir_all(dir).context(|| format!("removing {}", dir.display()))?;
+        }
+        fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
+    }
+    let took = run(
+        Command::new(&tools.wasm_split)
+            .arg(&wasm_in)
+            .arg(&split)
+            .args(["--target", "web", "--out-name", OUT_NAME])
+            .current_dir(&ctx.root),
+        "wasm-split-cli must match the wasm_split_helpers version in Cargo.lock \
+         (WASM_SPLIT_VERSION in xtask/src/ensure.rs), and the wasm32 build needs \
+         `-Clink-args=--emit-relocs` (.cargo/config.toml).",
+    )?;
+    println!("build: wasm-split-cli took {}", human_duration(took));
+
     let took = run(
         Command::new(&tools.wasm_bindgen)
-            .args(["--target", "web", "--no-typescript", "--out-dir"])
-            .arg(&pkg)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--keep-lld-exports",
+                "--no-demangle",
+                "--out-dir",
+            ])
+            .arg(out)
             .args(["--out-name", OUT_NAME])
-            .arg(&wasm_in)
+            .arg(split.join(format!("{OUT_NAME}.wasm")))
             .current_dir(&ctx.root),
         &format!(
             "wasm-bindgen {} must match the wasm-bindgen crate version in Cargo.lock; \
@@ -189,46 +232,60 @@ fn compile(
     )?;
     println!("build: wasm-bindgen took {}", human_duration(took));
 
-    let wasm_out = pkg.join(format!("{OUT_NAME}_bg.wasm"));
-    let js_out = pkg.join(format!("{OUT_NAME}.js"));
+    // The loader and the parts' modules go next to the bindings, which import the loader.
+    let mut modules = vec![out.join(format!("{OUT_NAME}_bg.wasm"))];
+    for file in assets::files_under(&split)? {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        let part =
+            name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"));
+        if part || name == SPLIT_LOADER {
+            fs::copy(&file, out.join(&name)).context(|| format!("copying {}", file.display()))?;
+            if part {
+                modules.push(out.join(&name));
+            }
+        }
+    }
+    if !out.join(SPLIT_LOADER).is_file() {
+        bail!("wasm-split-cli wrote no {SPLIT_LOADER}: does src/parts.rs still declare parts?");
+    }
+
     if release {
-        let before = file_len(&wasm_out)?;
-        let took = run(
-            Command::new(&tools.wasm_opt)
-                .arg("-Oz")
-                .args(WASM_OPT_FEATURES)
-                .arg("-o")
-                .arg(&wasm_out)
-                .arg(&wasm_out)
-                .current_dir(&ctx.root),
-            "wasm-opt comes from npm binaryen (never Debian's binaryen). If it reports a \
-             feature that is not enabled, add the matching --enable-* flag to \
-             WASM_OPT_FEATURES in xtask/src/bundle.rs.",
-        )?;
-        println!(
-            "build: wasm-opt -Oz took {} ({} -> {})",
-            human_duration(took),
-            human_size(before),
-            human_size(file_len(&wasm_out)?)
-        );
+        for wasm in &modules {
+            let before = file_len(wasm)?;
+            let took = run(
+                Command::new(&tools.wasm_opt)
+                    .arg("-Oz")
+                    .args(WASM_OPT_FEATURES)
+                    .arg("-o")
+                    .arg(wasm)
+                    .arg(wasm)
+                    .current_dir(&ctx.root),
+                "wasm-opt comes from npm binaryen (never Debian's binaryen). If it reports a \
+                 feature that is not enabled, add the matching --enable-* flag to \
+                 WASM_OPT_FEATURES in xtask/src/bundle.rs.",
+            )?;
+            println!(
+                "build: wasm-opt -Oz {} took {} ({} -> {})",
+                wasm.file_name().and_then(|n| n.to_str()).unwrap_or(""),
+                human_duration(took),
+                human_size(before),
+                human_size(file_len(wasm)?)
+            );
+        }
     } else {
         println!("build: wasm-opt skipped (--dev)");
     }
-    Ok((wasm_out, js_out))
+    Ok(())
 }
 
 fn file_len(path: &Path) -> Result<u64> {
     Ok(fs::metadata(path)
         .context(|| format!("reading {}", path.display()))?
         .len())
-}
-
-/// Size of `bytes` after gzip at the best compression level.
-pub fn gzip_len(bytes: &[u8]) -> u64 {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().map(|v| v.len() as u64).unwrap_or(0)
 }
 
 /// Copies the files under `from` into `to` (created as needed); returns the file count.
@@ -259,13 +316,6 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn gzip_shrinks_repetitive_data() {
-        let data = vec![b'a'; 10_000];
-        let len = gzip_len(&data);
-        assert!(len > 0 && len < 200, "{len}");
-    }
 
     #[test]
     fn copies_trees() {

@@ -14,6 +14,9 @@ pub const BINARYEN_MAJOR: &str = "132";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const CJK_FONT_DIR: &str = "/usr/share/fonts/opentype/noto";
+/// wasm-split-cli (crate `wasm_split_cli_support`): the same version as the
+/// `wasm_split_helpers` crate Leptos links into the app (Cargo.lock), whose split points it reads.
+pub const WASM_SPLIT_VERSION: &str = "0.2.3";
 const BROWSER_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
 
 /// Paths of the build tools.
@@ -25,6 +28,8 @@ pub struct Tools {
     pub wasm_opt: PathBuf,
     /// `axe.min.js` from npm axe-core (the accessibility checks in tests/e2e.rs inject it).
     pub axe_js: PathBuf,
+    /// `wasm-split-cli`, which cuts the bundle into the modules loaded on first use.
+    pub wasm_split: PathBuf,
 }
 
 /// Paths of the browser and its WebDriver.
@@ -43,12 +48,14 @@ pub fn tools(ctx: &Ctx) -> Result<Tools> {
     wasm_target(ctx)?;
     let (wasm_bindgen_version, wasm_bindgen, test_runner) = wasm_bindgen(ctx)?;
     let (wasm_opt, axe_js) = npm_tools(ctx)?;
+    let wasm_split = wasm_split(ctx)?;
     Ok(Tools {
         wasm_bindgen_version,
         wasm_bindgen,
         test_runner,
         wasm_opt,
         axe_js,
+        wasm_split,
     })
 }
 
@@ -173,6 +180,53 @@ pub fn wasm_bindgen(ctx: &Ctx) -> Result<(String, PathBuf, PathBuf)> {
         &format!("installed in {}", human_duration(started.elapsed())),
     );
     Ok((version, wasm_bindgen, test_runner))
+}
+
+/// wasm-split-cli [`WASM_SPLIT_VERSION`], in a folder of the tool cache named after the
+/// version (so a present binary is the right version).
+pub fn wasm_split(ctx: &Ctx) -> Result<PathBuf> {
+    let version = WASM_SPLIT_VERSION;
+    let root = ctx
+        .cache
+        .join("tools")
+        .join(format!("wasm-split-{version}"));
+    let bin = root.join("bin").join("wasm-split-cli");
+    let what = format!("wasm-split-cli {version}");
+    if util::is_executable(&bin) {
+        step(&what, &format!("already installed in {}", root.display()));
+        return Ok(bin);
+    }
+    step(
+        &what,
+        &format!(
+            "installing into {} (takes ~4 min on 2 cores)",
+            root.display()
+        ),
+    );
+    let took = run(
+        Command::new(&ctx.cargo)
+            .args([
+                "install",
+                "wasm_split_cli_support",
+                "--version",
+                version,
+                "--features",
+                "build-binary",
+                "--root",
+            ])
+            .arg(&root)
+            .current_dir(&ctx.root),
+        "Check the network connection to crates.io and the build errors above.",
+    )?;
+    if !util::is_executable(&bin) {
+        bail!(
+            "cargo install wasm_split_cli_support finished but {} is missing. Delete {} and retry.",
+            bin.display(),
+            root.display()
+        );
+    }
+    step(&what, &format!("installed in {}", human_duration(took)));
+    Ok(bin)
 }
 
 /// `wasm-bindgen 0.2.130` (possibly followed by more text) matches `0.2.130`.

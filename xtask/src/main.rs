@@ -2,6 +2,7 @@
 //!
 //! Run `cargo xtask help` for the commands.
 
+mod assets;
 mod bench;
 mod bundle;
 mod cli;

@@ -157,7 +157,8 @@ fn run_steps(
                 "Fix the clippy findings above (warnings are errors).",
             )
         })?;
-        steps.step("clippy (wasm32)", || {
+        // With the bundle's features: the native run checks the code without them.
+        steps.step("clippy (wasm32, split)", || {
             run(
                 ctx.cargo().args([
                     "clippy",
@@ -165,6 +166,8 @@ fn run_steps(
                     PACKAGE,
                     "--target",
                     WASM_TARGET,
+                    "--features",
+                    bundle::BUNDLE_FEATURES,
                     "--all-targets",
                     "--",
                     "-D",

@@ -99,6 +99,18 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
                 "The server may be busy or the network slow; try again in a moment."
             },
         ),
+        LoadError::AppPart { file } => msg(
+            if zh {
+                format!("看板的一部分程序（{file}）未能加载，这部分内容暂时无法显示；其余内容不受影响。")
+            } else {
+                format!("Part of the dashboard's program ({file}) could not be loaded, so this part cannot be shown for now; the rest still works.")
+            },
+            if zh {
+                "请检查网络连接后重试；如果反复出现，请联系网站管理员。"
+            } else {
+                "Check the connection and try again; if it keeps happening, tell the site's webmaster."
+            },
+        ),
         LoadError::Interrupted { file, detail } => msg(
             if zh {
                 format!("数据文件 {file} 下载中断：连接在文件传完之前断开（{detail}）。")
