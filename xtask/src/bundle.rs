@@ -95,6 +95,7 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
         "build: copied {copied} static files (index.html, public/, style/) into {}",
         dist.display()
     );
+    crate::prerender::render_bundled(ctx, &dist)?;
 
     // 5. The lite loader: embed.js with the lite bundle's path.
     let embed = fs::read_to_string(dist.join("embed.js"))
