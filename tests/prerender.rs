@@ -218,11 +218,11 @@ async fn a_pasted_view_reads_with_javascript_off_and_is_axe_clean() {
             if file != "index.html" {
                 assert!(values.as_u64().unwrap() > 3, "{lang}/{file}: {values}");
             }
-            // Styled: the stylesheet applies to the pasted markup.
-            let padding = b
-                .js("return getComputedStyle(document.querySelector('#host > .ssc')).paddingTop")
+            // Styled: the component's stylesheet applies to the pasted markup.
+            let styled = b
+                .js("return getComputedStyle(document.querySelector('#host > .ssc')).getPropertyValue('--_accent').trim()")
                 .await;
-            assert_eq!(padding, json!("16px"), "{lang}/{file}");
+            assert_eq!(styled, json!("#1d4e89"), "{lang}/{file}");
             let violations = b.axe().await;
             assert!(violations.is_empty(), "{lang}/{file}: {violations:#?}");
             if lang == "zh" && file == "station/meijiang.html" {

@@ -94,32 +94,16 @@ impl Browser {
     }
 
     /// Waits until the live dashboard shows a view or an error (not the loading state, nor a
-    /// prerendered view waiting to be taken over).
+    /// prerendered view waiting to be taken over: docs/embedding.md).
     pub async fn settle(&self) {
-        self.c
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(
-                ".ssc__directory, .ssc__scorecard, .ssc__compare, .ssc__league, .ssc__error, .ssc-boot-error",
-            ))
-            .await
-            .expect("the dashboard never rendered");
-        self.taken_over().await;
-    }
-
-    /// Waits until no prerendered view is waiting for the live app (docs/embedding.md).
-    pub async fn taken_over(&self) {
+        let script = "const live = [...document.querySelectorAll('.ssc__directory, .ssc__scorecard, .ssc__compare, .ssc__league, .ssc__error, .ssc-boot-error')].some(e => !e.closest('[data-ssc-prerendered]')); return live && document.querySelector('[data-ssc-takeover]') === null;";
         for _ in 0..400 {
-            if self
-                .js("return document.querySelector('[data-ssc-takeover]') === null")
-                .await
-                == json!(true)
-            {
+            if self.js(script).await == json!(true) {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("the live app never took over from the prerendered view");
+        panic!("the dashboard never rendered (or never took over from its prerendered view)");
     }
 
     /// Waits until at least `n` elements match `css`.
