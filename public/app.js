@@ -1,9 +1,14 @@
 // Loader for the standalone page: an external module, so that a strict
 // Content-Security-Policy (no inline script) allows it.
-import init, { mount_standalone } from './pkg/station_scorecards.js';
+//
+// As in embed.js: the prerendered view of the page's data file is shown first (for
+// `?src=…/NAME.json`, or the default data, `…/NAME.rendered/page/<lang>/…`), then the
+// WebAssembly starts and the live app takes over in place (docs/embedding.md).
+import { showPrerendered, takeOver } from './embed.js';
 
 const root = document.getElementById('station-scorecards');
-const embedded = new URLSearchParams(location.search).get('embed') === '1';
+const params = new URLSearchParams(location.search);
+const embedded = params.get('embed') === '1';
 
 if (embedded) {
   // Inside an iframe: no page chrome, and tell the host page how tall the content is so it
@@ -21,15 +26,43 @@ if (embedded) {
   addEventListener('load', report);
 }
 
+/** The view the address asks for, as the prerendered views are named; `?src=` only on this
+ *  site (as the app itself accepts it). */
+function pageOptions() {
+  let src;
+  try {
+    src = new URL(params.get('src') || 'data/seeds.json', document.baseURI);
+  } catch {
+    return null;
+  }
+  if (src.origin !== location.origin) return null;
+  return {
+    src: src.href,
+    station: params.get('station') || '',
+    lang: params.get('lang') || '',
+    view: params.get('view') || '',
+    theme: params.get('theme') || '',
+    display: params.get('display') || '',
+  };
+}
+
+const options = pageOptions();
+const view = options ? await showPrerendered(root, options, embedded ? 'embed' : 'page') : null;
+
 try {
-  await init();
-  mount_standalone(root);
+  const glue = await import('./pkg/station_scorecards.js');
+  await glue.default();
+  if (view?.isConnected) root.setAttribute('data-ssc-takeover', '');
+  glue.mount_standalone(root);
+  if (view?.isConnected) takeOver(root, view);
 } catch (err) {
   // The WebAssembly could not start (old browser, blocked by policy, file missing):
-  // say so in both languages instead of leaving a blank page.
+  // say so in both languages instead of leaving a blank page (a prerendered view stays).
+  root.removeAttribute('data-ssc-takeover');
   const box = document.createElement('p');
   box.className = 'ssc-boot-error';
   box.setAttribute('role', 'alert');
   box.textContent = '看板无法启动，请使用较新的浏览器或稍后重试。The dashboard could not start: use a recent browser or try again later. (' + String(err) + ')';
-  root.replaceChildren(box);
+  if (view?.isConnected) view.after(box);
+  else root.replaceChildren(box);
 }

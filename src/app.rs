@@ -12,6 +12,7 @@ use crate::components::{
     AppFooter, AppHeader, CompareView, Directory, ErrorPanel, LeagueView, Scorecard,
 };
 use crate::data::{load, load_detail, DataSource, Loaded};
+use crate::ready::{self, Rendered};
 use crate::state::Ui;
 use crate::url;
 
@@ -50,48 +51,80 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
     });
     let base = StoredValue::new(source.base().map(str::to_string));
     let data = LocalResource::new(move || load(source.clone()));
-    let lang = ui.lang;
     // Automatic retries after a `Retry-After` answer, so a 503 during maintenance recovers
     // without anyone pressing the button; a few at most, then the button alone.
     let auto_retries = StoredValue::new(0u8);
 
     view! {
-        <div class=move || ui.root_class() data-ssc-uid=ui.uid.to_string() lang=move || lang.get().html_lang()>
-            <AppHeader />
-            <main class="ssc__main">
-                <Transition fallback=move || view! { <Loading /> }>
-                    {move || {
-                        let base = base.get_value();
-                        Suspend::new(async move {
-                        let loaded: Loaded = data.await;
-                        match loaded {
-                            Ok(ds) => {
-                                auto_retries.set_value(0);
-                                view! {
-                                    <Layered ds=ds.clone() base=base.clone() />
-                                    <AppFooter ds=ds />
-                                }.into_any()
-                            }
-                            Err(e) => {
-                                let retry_in = match &e {
-                                    LoadError::Http { retry_after: Some(secs), .. }
-                                        if auto_retries.get_value() < MAX_AUTO_RETRIES =>
-                                    {
-                                        auto_retries.update_value(|n| *n += 1);
-                                        Some((*secs).clamp(1, MAX_RETRY_AFTER_SECS))
-                                    }
-                                    _ => None,
-                                };
-                                view! {
-                                    <ErrorPanel error=e retry_in=retry_in on_retry=Callback::new(move |_| data.refetch()) />
-                                }.into_any()
-                            }
+        <Shell>
+            <Transition fallback=move || view! { <Loading /> }>
+                {move || {
+                    let base = base.get_value();
+                    Suspend::new(async move {
+                    let loaded: Loaded = data.await;
+                    match loaded {
+                        Ok(ds) => {
+                            auto_retries.set_value(0);
+                            loaded_view(ds, base)
                         }
-                    })}}
-                </Transition>
-            </main>
+                        Err(e) => {
+                            let retry_in = match &e {
+                                LoadError::Http { retry_after: Some(secs), .. }
+                                    if auto_retries.get_value() < MAX_AUTO_RETRIES =>
+                                {
+                                    auto_retries.update_value(|n| *n += 1);
+                                    Some((*secs).clamp(1, MAX_RETRY_AFTER_SECS))
+                                }
+                                _ => None,
+                            };
+                            ready::announce(ui.uid, Rendered::Error, None, || false);
+                            view! {
+                                <ErrorPanel error=e retry_in=retry_in on_retry=Callback::new(move |_| data.refetch()) />
+                            }.into_any()
+                        }
+                    }
+                })}}
+            </Transition>
+        </Shell>
+    }
+}
+
+/// The root element, the header and the main area around `children`: the same markup for
+/// the live app and for a prerendered view ([`crate::prerender`]). A live root carries
+/// `data-ssc-uid`; a prerendered one carries `data-ssc-prerendered` and the data file's
+/// `generated_at` in `data-generated-at` instead.
+#[component]
+pub(crate) fn Shell(
+    /// `Some(generated_at)` for a prerendered view.
+    #[prop(optional)]
+    prerendered: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let ui = Ui::get();
+    let lang = ui.lang;
+    let uid = prerendered.is_none().then(|| ui.uid.to_string());
+    let marker = prerendered.is_some().then_some("");
+    view! {
+        <div
+            class=move || ui.root_class()
+            data-ssc-uid=uid
+            data-ssc-prerendered=marker
+            data-generated-at=prerendered
+            lang=move || lang.get().html_lang()
+        >
+            <AppHeader />
+            <main class="ssc__main">{children()}</main>
         </div>
     }
+}
+
+/// What a loaded data set shows: the view (with the detail files it needs) and the footer.
+pub(crate) fn loaded_view(ds: Arc<Dataset>, base: Option<String>) -> AnyView {
+    view! {
+        <Layered ds=ds.clone() base=base />
+        <AppFooter ds=ds />
+    }
+    .into_any()
 }
 
 #[component]
@@ -114,6 +147,7 @@ enum DetailState {
 #[component]
 fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
     let ui = Ui::get();
+    let generated_at = ds.document().generated_at.clone();
     let current = RwSignal::new(ds);
     let details: RwSignal<HashMap<String, DetailState>> = RwSignal::new(HashMap::new());
     let retry = RwSignal::new(0u32);
@@ -160,6 +194,13 @@ fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
                 }
             });
         }
+    });
+    // Rendered once the view has the detail files it needs (or their errors).
+    ready::announce(ui.uid, Rendered::Data, Some(generated_at), move || {
+        wanted().iter().any(|h| {
+            !current.with(|d| d.is_merged(h))
+                && !details.with(|m| matches!(m.get(h), Some(DetailState::Failed(_))))
+        })
     });
     let status = move || {
         let lang = ui.lang.get();

@@ -114,7 +114,13 @@ impl Instance {
 
 impl Instance {
     fn remount(&mut self, o: &EmbedOptions) {
-        self.unmount();
+        if self.handle.is_some() {
+            self.unmount();
+        } else {
+            // First mount: the element's own content goes, except a prerendered view, which
+            // stays until the loader swaps the live app in (docs/embedding.md).
+            clear_except_prerendered(&self.element);
+        }
         let query = o.query.clone();
         let data = o.src.clone().map(DataSource::Url);
         let sync_url = o.sync_url;
@@ -134,6 +140,21 @@ impl Instance {
         });
         self.handle = Some(Box::new(handle));
         self.ui = slot.borrow_mut().take();
+    }
+}
+
+fn clear_except_prerendered(element: &web_sys::HtmlElement) {
+    let children = element.child_nodes();
+    let nodes: Vec<web_sys::Node> = (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect();
+    for node in nodes {
+        let keep = node
+            .dyn_ref::<web_sys::Element>()
+            .is_some_and(|e| e.has_attribute("data-ssc-prerendered"));
+        if !keep {
+            let _ = element.remove_child(&node);
+        }
     }
 }
 

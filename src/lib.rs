@@ -5,6 +5,9 @@
 //! where data is loaded (`data`), the browser URL glue (`url`), and the only
 //! `#[wasm_bindgen]` exports (`embed`).
 #![warn(missing_docs)]
+// Server-side rendering (`ssr`) gives `into_any()` an async resolve over the whole view type;
+// the league table's is deeper than the default limit of 128.
+#![recursion_limit = "256"]
 
 mod app;
 mod chart;
@@ -15,6 +18,10 @@ mod download;
 mod embed;
 mod heap;
 mod parts;
+#[cfg(feature = "ssr")]
+pub mod prerender;
+mod ready;
+mod render_mode;
 mod state;
 mod url;
 

@@ -74,6 +74,15 @@ impl Ui {
         Ui::with_values(q, hub, next_uid(), url_sync, embedded, src).0
     }
 
+    /// View state for a prerendered view ([`crate::prerender`]): instance number 0, which no
+    /// live instance has (ids in the view start `ssc0-`; the loaders renumber them).
+    #[cfg(feature = "ssr")]
+    pub fn prerendered(q: &PageQuery, url_sync: bool, embedded: bool) -> Ui {
+        let hub = StoredValue::new(Vec::new());
+        let src = StoredValue::new(q.src.clone());
+        Ui::with_values(q, hub, 0, url_sync, embedded, src).0
+    }
+
     /// A copy of this state, provided as context to the views built next in the calling
     /// owner: for a view that is rebuilt when the state changes. It follows every change made
     /// through any copy, and is dropped (with the effects that read it) when the calling

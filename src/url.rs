@@ -24,6 +24,7 @@ pub fn read() -> PageQuery {
 }
 
 /// The `?…` link for a query (percent-encoded by the browser's URLSearchParams).
+#[cfg(target_arch = "wasm32")]
 pub fn href(q: &PageQuery) -> String {
     let Ok(params) = web_sys::UrlSearchParams::new() else {
         return "?".to_string();
@@ -33,6 +34,17 @@ pub fn href(q: &PageQuery) -> String {
     }
     let s: String = params.to_string().into();
     format!("?{s}")
+}
+
+/// The `?…` link for a query in a prerendered view: the same encoding as the browser's
+/// URLSearchParams (application/x-www-form-urlencoded).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn href(q: &PageQuery) -> String {
+    let mut s = form_urlencoded::Serializer::for_suffix(String::from("?"), 1);
+    for (k, v) in q.to_pairs() {
+        s.append_pair(k, &v);
+    }
+    s.finish()
 }
 
 /// Writes a query into the address bar: a new history entry when `push`, else in place.
@@ -91,6 +103,14 @@ pub fn focus_heading(uid: u32) {
 }
 
 /// The address of the standalone page without its query: where embed snippets point.
+/// Empty in a prerendered view (its address is not known until the page is open).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn page_base() -> String {
+    String::new()
+}
+
+/// The address of the standalone page without its query: where embed snippets point.
+#[cfg(target_arch = "wasm32")]
 pub fn page_base() -> String {
     web_sys::window()
         .map(|w| {

@@ -59,6 +59,12 @@ Usage:
       a file at /data/user/<name> (a directory: its files below /data/user/) and prints
       the address that opens it.
 
+  scorecards render DATA [--out DIR] [--lang zh|en]
+      Prerender the directory and every station's scorecard of DATA, in Chinese and
+      English, as HTML fragments the dashboard shows at once and then takes over. By
+      default they go beside the data file, in NAME.rendered/ (the place the loaders
+      look; see docs/embedding.md). --lang: language of the messages (default zh).
+
   scorecards help | --help | --version";
 
 /// Runs the command line `args` (without the program name); returns the exit code.
@@ -76,6 +82,8 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
         "schema" => schema(parser, out),
         "synth" => synth_cmd(parser, out),
         "serve" => serve(parser, out),
+        #[cfg(feature = "render")]
+        "render" => crate::render::command(parser, out),
         "help" | "-h" | "--help" => {
             let _ = writeln!(out, "{USAGE}");
             Ok(0)
@@ -85,7 +93,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
             Ok(0)
         }
         other => Err(format!(
-            "unknown command {other:?}; the commands are validate, import, schema, synth, serve (see `scorecards help`)"
+            "unknown command {other:?}; the commands are validate, import, schema, synth, serve, render (see `scorecards help`)"
         )),
     };
     match result {
@@ -97,15 +105,15 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> u8 
     }
 }
 
-type Result<T> = std::result::Result<T, String>;
+pub(crate) type Result<T> = std::result::Result<T, String>;
 
-fn text(value: OsString) -> Result<String> {
+pub(crate) fn text(value: OsString) -> Result<String> {
     value
         .into_string()
         .map_err(|v| format!("{v:?} is not valid UTF-8"))
 }
 
-fn lang(value: OsString) -> Result<Lang> {
+pub(crate) fn lang(value: OsString) -> Result<Lang> {
     let v = text(value)?;
     Lang::from_code(&v).ok_or_else(|| format!("--lang {v:?}: use zh or en"))
 }
@@ -117,7 +125,7 @@ fn number<T: std::str::FromStr>(name: &str, value: OsString) -> Result<T> {
         .map_err(|_| format!("--{name} {v:?} is not a valid number"))
 }
 
-fn bad(e: lexopt::Error) -> String {
+pub(crate) fn bad(e: lexopt::Error) -> String {
     format!("{e} (see `scorecards help`)")
 }
 

@@ -3,7 +3,9 @@
 //! - [`server`]: the static file server (also used by `cargo xtask serve` and the browser
 //!   tests), always built;
 //! - with the `tools` feature (on by default): `validate`, `import`, `synth` and `schema`,
-//!   reached through [`run`], which the `scorecards` binary calls.
+//!   reached through [`run`], which the `scorecards` binary calls;
+//! - with the `render` feature (on by default, off for `xtask`): `render`, the prerendered
+//!   views, drawn by the dashboard's own components (it builds Leptos natively).
 //!
 //! Every check goes through `scorecards-core`, the same code the browser runs, so a file
 //! this tool calls valid is a file the dashboard loads.
@@ -20,6 +22,8 @@ pub mod import;
 #[cfg(feature = "tools")]
 mod jsonfmt;
 mod messages;
+#[cfg(feature = "render")]
+pub mod render;
 #[cfg(feature = "tools")]
 pub mod synth;
 #[cfg(feature = "tools")]

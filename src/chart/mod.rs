@@ -3,5 +3,9 @@
 //! resize observer and the PNG export. Layout and drawing live in `scorecards_core::chart`.
 
 mod canvas;
+#[cfg(feature = "ssr")]
+mod svg;
 
 pub use canvas::{fit_canvas, observe_width, offer_png, CanvasLabels};
+#[cfg(feature = "ssr")]
+pub use svg::trend_svg;

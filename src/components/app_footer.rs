@@ -33,7 +33,9 @@ pub fn AppFooter(ds: Arc<Dataset>) -> impl IntoView {
             <footer class="ssc__footer">
                 {warnings}
                 {synthetic.then(|| view! { <p class="ssc__synthetic" role="note">{s.synthetic_banner}</p> })}
-                {(ui.url_sync && !ui.embedded).then(|| view! { <EmbedSnippet /> })}
+                // Not in a prerendered view: its addresses are the page's, unknown until it is
+                // open, and Leptos' server-side rendering writes a <textarea>'s text unescaped.
+                {(ui.url_sync && !ui.embedded && !crate::render_mode::prerendering()).then(|| view! { <EmbedSnippet /> })}
                 <p>
                     {s.published_by}": "{lang.pick(&doc.publisher).to_string()}" · "
                     {s.generated}": "<time datetime=doc.generated_at.clone()>{scorecards_core::format::timestamp(lang, &doc.generated_at)}</time>

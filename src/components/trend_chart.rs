@@ -169,6 +169,7 @@ pub fn TrendChart(
         move || ui.lang.get().pick(&metric.label).to_string()
     };
     let strings = move || chart_strings(ui.lang.get());
+    let prerendered_svg = prerendered_svg(&series, &metric, ui.lang.get_untracked());
 
     view! {
         <figure class="ssc__chart" data-metric=metric.id.clone()>
@@ -177,25 +178,42 @@ pub fn TrendChart(
                 {view_button(TrendView::Timeline)}
                 {view_button(TrendView::YearOnYear)}
             </div>
-            <div
-                class="ssc__chart-box"
-                node_ref=wrap
-                role="group"
-                tabindex="0"
-                aria-roledescription="chart"
-                aria-label=title
-                aria-describedby=summary_id.clone()
-                on:keydown=on_key
-            >
-                <canvas
-                    class="ssc__chart-canvas"
-                    node_ref=canvas
-                    aria-hidden="true"
-                    on:pointermove=select_at
-                    on:pointerdown=select_at
-                    on:pointerleave=move |_| selected.set(None)
-                ></canvas>
-            </div>
+            {match prerendered_svg {
+                // A prerendered view: the same box, with the chart as an SVG image.
+                Some(svg) => view! {
+                    <div
+                        class="ssc__chart-box"
+                        role="group"
+                        tabindex="0"
+                        aria-roledescription="chart"
+                        aria-label=title
+                        aria-describedby=summary_id.clone()
+                    >
+                        <img class="ssc__chart-svg" src=svg alt="" />
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <div
+                        class="ssc__chart-box"
+                        node_ref=wrap
+                        role="group"
+                        tabindex="0"
+                        aria-roledescription="chart"
+                        aria-label=title
+                        aria-describedby=summary_id.clone()
+                        on:keydown=on_key
+                    >
+                        <canvas
+                            class="ssc__chart-canvas"
+                            node_ref=canvas
+                            aria-hidden="true"
+                            on:pointermove=select_at
+                            on:pointerdown=select_at
+                            on:pointerleave=move |_| selected.set(None)
+                        ></canvas>
+                    </div>
+                }.into_any(),
+            }}
             <p class="ssc__chart-readout" aria-live="polite">
                 {move || readout().unwrap_or_else(|| strings().keys_hint.to_string())}
             </p>
@@ -231,6 +249,18 @@ pub fn TrendChart(
             </div>
         </figure>
     }
+}
+
+/// The chart as an SVG `data:` address when the view is being prerendered (`None` in the
+/// browser).
+fn prerendered_svg(series: &Series, metric: &Metric, lang: Lang) -> Option<String> {
+    #[cfg(feature = "ssr")]
+    if crate::render_mode::prerendering() {
+        let spec = spec_for(series, metric, lang, TrendView::Timeline, 1.0);
+        return crate::chart::trend_svg(&spec);
+    }
+    let _ = (series, metric, lang);
+    None
 }
 
 /// The chart's height for a box `w` CSS pixels wide.

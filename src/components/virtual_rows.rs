@@ -127,11 +127,22 @@ pub fn spacer(
     columns: usize,
     height: impl Fn() -> f64 + Send + Sync + 'static,
 ) -> impl IntoView {
+    // A prerendered view has no script to keep the height, and a strict CSP would refuse the
+    // inline style: its spacers are empty (the scroll box shows the first rows either way).
+    if crate::render_mode::prerendering() {
+        return view! {
+            <tr class=class aria-hidden="true">
+                <td colspan=columns.to_string()></td>
+            </tr>
+        }
+        .into_any();
+    }
     view! {
         <tr class=class aria-hidden="true">
             <td colspan=columns.to_string() style:height=move || format!("{}px", height())></td>
         </tr>
     }
+    .into_any()
 }
 
 /// Leptos' `For`, for the rows of a long table, which come and go as it scrolls.

@@ -83,6 +83,7 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
         "build: copied {copied} static files (index.html, public/, style/) into {}",
         dist.display()
     );
+    crate::prerender::render_bundled(ctx, &dist)?;
 
     // 6. Hashed names: the entry files (embed.js, app.js, the pages) load the bundle from
     // its hashed folder and the stylesheets by hashed names; they themselves keep their

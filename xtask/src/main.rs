@@ -9,6 +9,7 @@ mod cli;
 mod ensure;
 mod fuzz;
 mod lockfile;
+mod prerender;
 use scorecards_cli::server;
 mod testing;
 mod util;
