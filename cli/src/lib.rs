@@ -19,6 +19,7 @@ pub mod check;
 pub mod import;
 #[cfg(feature = "tools")]
 mod jsonfmt;
+#[cfg(feature = "tools")]
 mod messages;
 #[cfg(feature = "tools")]
 pub mod synth;
