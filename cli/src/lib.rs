@@ -21,6 +21,7 @@ pub mod check;
 pub mod import;
 #[cfg(feature = "tools")]
 mod jsonfmt;
+#[cfg(feature = "tools")]
 mod messages;
 #[cfg(feature = "render")]
 pub mod render;
