@@ -64,6 +64,13 @@ async fn strict_csp_page_has_no_violation() {
         "Zhaobaoshan Police Station"
     );
     b.screenshot("embed-strict-csp").await;
+    // The parts loaded on first use come from the same origin as WebAssembly modules: the
+    // comparison and the league table load under this policy too.
+    for (view, shown) in [("compare", ".ssc__compare"), ("rank", ".ssc__league")] {
+        b.js(&format!("import('/embed.js').then(m => m.instanceOf(document.querySelector('[data-station-scorecards]')).update({{ view: '{view}', compare: 'meijiang,xishan' }})); return 0;"))
+            .await;
+        b.wait_css(shown).await;
+    }
     b.assert_clean_console(&[]).await;
     b.close().await;
 }
