@@ -142,10 +142,10 @@ function prepare(root, options) {
 
 /** Shows the prerendered view for `element` at once: the one the host page put there, else
  *  the conventional file. Resolves to its root, or null (then the plain path is taken). */
-export async function showPrerendered(element, options, host = 'embed') {
+export async function showPrerendered(element, options, host = 'embed', fetchView = true) {
   const pasted = element.querySelector(':scope > [data-ssc-prerendered]');
   if (pasted) return inert(pasted) ? prepare(pasted, options) : null;
-  const url = prerenderedUrl(options, host);
+  const url = fetchView ? prerenderedUrl(options, host) : null;
   if (!url) return null;
   try {
     const [response] = await Promise.all([fetch(url, { credentials: 'same-origin' }), stylesheet()]);
@@ -258,10 +258,11 @@ function swap(element, view, live) {
 const live = new Map();
 
 /** Mounts a dashboard into `element` (replacing one already there); resolves to a handle with
- *  update(options) and unmount(). A prerendered view is shown first if there is one
- *  (`shown`: one already shown by `mountAll`). */
+ *  update(options) and unmount(). A prerendered view already in the element (pasted by the
+ *  host page, or shown by `mountAll`: `shown`) is taken over in place. */
 export async function mount(element, options = {}, shown = undefined) {
-  const view = await viewFirst(shown ?? (live.has(element) ? Promise.resolve(null) : showPrerendered(element, withDefaults(options))));
+  // Called directly (not by mountAll): only a view already in the element is taken over.
+  const view = await viewFirst(shown ?? (live.has(element) ? Promise.resolve(null) : showPrerendered(element, withDefaults(options), 'embed', false)));
   await start();
   live.get(element)?.unmount();
   let current = { ...options };

@@ -46,7 +46,8 @@ pub const VARIANTS: [Variant; 2] = [
     },
     Variant {
         dir: "pkg-lite",
-        cargo_args: &["--no-default-features"],
+        // `csr` is a feature of its own since the prerendering work (`ssr` is the other one).
+        cargo_args: &["--no-default-features", "--features", "csr"],
     },
 ];
 
