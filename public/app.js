@@ -47,14 +47,21 @@ function pageOptions() {
 }
 
 const options = pageOptions();
-const view = options ? await showPrerendered(root, options, embedded ? 'embed' : 'page') : null;
+const shown = options ? showPrerendered(root, options, embedded ? 'embed' : 'page') : Promise.resolve(null);
 
+let view = null;
 try {
-  const glue = await import('./pkg/station_scorecards.js');
-  await glue.default();
+  const glue = import('./pkg/station_scorecards.js');
+  const ready = glue.then((m) => m.default({ module_or_path: fetch(new URL('pkg/station_scorecards_bg.wasm', import.meta.url), { priority: 'low' }) }));
+  // The view if it is on screen before the WebAssembly is ready (else the live app mounts at
+  // once and a view arriving later is dropped).
+  view = await Promise.race([shown, ready.then(() => null, () => null)]);
+  await ready;
   if (view?.isConnected) root.setAttribute('data-ssc-takeover', '');
-  glue.mount_standalone(root);
+  const { mount_standalone } = await glue;
+  mount_standalone(root);
   if (view?.isConnected) takeOver(root, view);
+  else for (const late of root.querySelectorAll(':scope > [data-ssc-prerendered]')) late.remove();
 } catch (err) {
   // The WebAssembly could not start (old browser, blocked by policy, file missing):
   // say so in both languages instead of leaving a blank page (a prerendered view stays).
@@ -63,6 +70,7 @@ try {
   box.className = 'ssc-boot-error';
   box.setAttribute('role', 'alert');
   box.textContent = '看板无法启动，请使用较新的浏览器或稍后重试。The dashboard could not start: use a recent browser or try again later. (' + String(err) + ')';
-  if (view?.isConnected) view.after(box);
+  const shownView = await shown;
+  if (shownView?.isConnected) shownView.after(box);
   else root.replaceChildren(box);
 }

@@ -10,7 +10,7 @@
 //
 // Prerendered views (docs/embedding.md): for data `…/NAME.json` the loader first shows the view
 // rendered beside it (`…/NAME.rendered/<lang>/station/<id>.html`, or `<lang>/index.html` for the
-// directory), or one the host page pasted into the element, then starts the WebAssembly. The
+// directory), or one the host page pasted into the element, while the WebAssembly loads. The
 // live app is built beside the view, unseen, and swapped in when it has rendered, keeping the
 // scroll position and focus. A missing or stale view falls back to the plain path.
 //
@@ -45,9 +45,19 @@ function start() {
   stylesheet();
   ready ??= import('./pkg/station_scorecards.js').then(async (m) => {
     glue = m;
-    return m.default({ module_or_path: new URL('pkg/station_scorecards_bg.wasm', here) });
+    // Low priority: a prerendered view on its way goes first.
+    const wasm = fetch(new URL('pkg/station_scorecards_bg.wasm', here), { priority: 'low', credentials: 'same-origin' });
+    return m.default({ module_or_path: wasm });
   });
   return ready;
+}
+
+/** The prerendered view `shown` resolves to if it is on screen before the WebAssembly is
+ *  ready, else null: then the live app mounts at once, and a view arriving later is dropped
+ *  (`showPrerendered` never puts one beside a live app). The WebAssembly loads meanwhile. */
+export function viewFirst(shown) {
+  const wasm = start().then(() => null, () => null);
+  return Promise.race([shown, wasm]);
 }
 
 function withDefaults(options = {}) {
@@ -132,10 +142,10 @@ function prepare(root, options) {
 
 /** Shows the prerendered view for `element` at once: the one the host page put there, else
  *  the conventional file. Resolves to its root, or null (then the plain path is taken). */
-export async function showPrerendered(element, options, host = 'embed') {
+export async function showPrerendered(element, options, host = 'embed', fetchView = true) {
   const pasted = element.querySelector(':scope > [data-ssc-prerendered]');
   if (pasted) return inert(pasted) ? prepare(pasted, options) : null;
-  const url = prerenderedUrl(options, host);
+  const url = fetchView ? prerenderedUrl(options, host) : null;
   if (!url) return null;
   try {
     const [response] = await Promise.all([fetch(url, { credentials: 'same-origin' }), stylesheet()]);
@@ -248,16 +258,18 @@ function swap(element, view, live) {
 const live = new Map();
 
 /** Mounts a dashboard into `element` (replacing one already there); resolves to a handle with
- *  update(options) and unmount(). A prerendered view is shown first if there is one
- *  (`shown`: one already shown by `mountAll`). */
+ *  update(options) and unmount(). A prerendered view already in the element (pasted by the
+ *  host page, or shown by `mountAll`: `shown`) is taken over in place. */
 export async function mount(element, options = {}, shown = undefined) {
-  const view = await (shown ?? (live.has(element) ? null : showPrerendered(element, withDefaults(options))));
+  // Called directly (not by mountAll): only a view already in the element is taken over.
+  const view = await viewFirst(shown ?? (live.has(element) ? Promise.resolve(null) : showPrerendered(element, withDefaults(options), 'embed', false)));
   await start();
   live.get(element)?.unmount();
   let current = { ...options };
   if (view?.isConnected) element.setAttribute('data-ssc-takeover', '');
   const instance = glue.mount(element, withDefaults(current));
   if (view?.isConnected) takeOver(element, view);
+  else for (const late of element.querySelectorAll(':scope > [data-ssc-prerendered]')) late.remove();
   const handle = {
     update(next) {
       current = { ...current, ...next };
@@ -289,13 +301,12 @@ export function instanceOf(element) {
 }
 
 /** Mounts every `[data-station-scorecards]` element not mounted yet: their prerendered views
- *  first, all at once, then the WebAssembly. */
+ *  are asked for all at once, and shown if they come before the WebAssembly. */
 export async function mountAll(root = document) {
   const els = [...root.querySelectorAll('[data-station-scorecards]:not([data-ssc-mounted])')];
   if (els.length === 0) return [];
   for (const el of els) el.setAttribute('data-ssc-mounted', '');
   const shown = els.map((el) => showPrerendered(el, withDefaults(optionsOf(el))));
-  await Promise.all(shown);
   const out = [];
   for (const [i, el] of els.entries()) {
     try {

@@ -106,10 +106,14 @@ impl Browser {
         panic!("the dashboard never rendered (or never took over from its prerendered view)");
     }
 
-    /// Waits until at least `n` elements match `css`.
+    /// Waits until at least `n` elements match `css`, in live dashboards (not in a
+    /// prerendered view, nor in a live app not yet swapped in for one).
     pub async fn wait_for_count(&self, css: &str, n: usize) {
+        let script = format!(
+            "return document.querySelector('[data-ssc-takeover]') === null ? [...document.querySelectorAll({css:?})].filter(e => !e.closest('[data-ssc-prerendered]')).length : 0"
+        );
         for _ in 0..200 {
-            if self.all(css).await.len() >= n {
+            if self.js(&script).await.as_u64().unwrap_or(0) >= n as u64 {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
