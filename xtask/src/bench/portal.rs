@@ -6,6 +6,7 @@
 //! the live app's takeover, layout shifts and the wasm modules (js/portal_observer.js).
 
 use std::net::SocketAddr;
+use std::time::Duration;
 
 use serde_json::{json, Value};
 
@@ -25,6 +26,8 @@ pub const DOWN_BYTES_PER_S: f64 = 1.6e6 / 8.0;
 pub const UP_BYTES_PER_S: f64 = 750e3 / 8.0;
 /// How long the observer keeps counting layout shifts after the last awaited moment.
 const SETTLE_MS: u64 = 1500;
+/// Longest wait for one load to reach its last awaited moment (a phone load takes seconds).
+const MAX_WAIT: Duration = Duration::from_secs(120);
 
 pub fn profile_text() -> String {
     format!(
@@ -233,7 +236,8 @@ fn load(env: &Env, page: &Page) -> Result<Value> {
         json!({ "source": scripts::portal_observer(page.live, page.error, SETTLE_MS) }),
     )?;
     s.goto(&format!("{}{}", env.base, page.url))?;
-    let timeout_ms = env.opts.timeout.as_millis() as u64;
+    // A page whose live app never takes over would otherwise hold each load for `--timeout`.
+    let timeout_ms = env.opts.timeout.min(MAX_WAIT).as_millis() as u64;
     s.exec_async(&scripts::portal_collect(), json!([timeout_ms]))
 }
 
