@@ -10,7 +10,7 @@
 //! `scorecards_cli::server::request`, the client the rest of xtask uses; this module only
 //! adds what that one lacks, a request body.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::time::Duration;
@@ -42,20 +42,36 @@ fn exchange(
     );
     stream.write_all(head.as_bytes()).context(what)?;
     stream.write_all(body.as_bytes()).context(what)?;
-    // chromedriver answers with a Content-Length and closes the connection (we asked it to).
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).context(what)?;
-    let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
-        bail!("{}: incomplete answer", what());
-    };
-    let head = String::from_utf8_lossy(&raw[..split]);
-    let status: u16 = head
+    // chromedriver answers with a Content-Length and keeps the connection open regardless.
+    let mut r = BufReader::new(stream);
+    let mut line = String::new();
+    r.read_line(&mut line).context(what)?;
+    let status: u16 = line
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| util::Error::msg(format!("{}: bad status line", what())))?;
-    let v: Value = serde_json::from_slice(&raw[split + 4..])
-        .context(|| format!("{}: answer is not JSON", what()))?;
+        .ok_or_else(|| util::Error::msg(format!("{}: bad status line {line:?}", what())))?;
+    let mut length = None;
+    loop {
+        line.clear();
+        r.read_line(&mut line).context(what)?;
+        let l = line.trim_end();
+        if l.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = l.split_once(':') {
+            if k.trim().eq_ignore_ascii_case("content-length") {
+                length = v.trim().parse::<usize>().ok();
+            }
+        }
+    }
+    let Some(length) = length else {
+        bail!("{}: answer without Content-Length", what());
+    };
+    let mut body = vec![0; length];
+    r.read_exact(&mut body).context(what)?;
+    let v: Value =
+        serde_json::from_slice(&body).context(|| format!("{}: answer is not JSON", what()))?;
     Ok((status, v.get("value").cloned().unwrap_or(Value::Null)))
 }
 
