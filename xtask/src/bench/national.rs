@@ -113,10 +113,7 @@ fn page_load(
     s.goto(&format!("{}{url}", env.base))?;
     let deadline = Instant::now() + env.opts.timeout;
     loop {
-        let v = s.exec(
-            "const b = window.__bench; return !!b && (b.visible != null || b.error != null);",
-            json!([]),
-        )?;
+        let v = s.exec(&scripts::ready(), json!([]))?;
         if v.as_bool() == Some(true) {
             break;
         }
@@ -293,13 +290,7 @@ fn measure_table(env: &Env, side: &Side, src: &str, m: &mut Measured) -> Result<
             .entry(throttle)
             .or_default()
             .extend(num(&v["visible"]));
-        let rows = s.exec(
-            &format!(
-                "return document.querySelectorAll({}).length",
-                Value::from(side.rows)
-            ),
-            json!([]),
-        )?;
+        let rows = s.exec(&scripts::count(), json!([side.rows]))?;
         println!(
             "bench: {:<9} table {throttle}×: {} rows at {:.0} ms",
             side.name,

@@ -8,6 +8,8 @@ use serde_json::Value;
 const OBSERVER: &str = include_str!("js/observer.js");
 const COLLECT: &str = include_str!("js/collect.js");
 const ACT: &str = include_str!("js/act.js");
+const READY: &str = include_str!("js/ready.js");
+const COUNT: &str = include_str!("js/count.js");
 const PORTAL_OBSERVER: &str = include_str!("js/portal_observer.js");
 const PORTAL_COLLECT: &str = include_str!("js/portal_collect.js");
 
@@ -26,6 +28,16 @@ fn body_of(function: &str) -> String {
 /// National scenario: records when `sel` (or `error_sel`) first matches; keeps wasm memories.
 pub fn observer(sel: &str, error_sel: &str) -> String {
     call_with(OBSERVER, &[Value::from(sel), Value::from(error_sel)])
+}
+
+/// National scenario: whether the observer is done (true / false).
+pub fn ready() -> String {
+    body_of(READY)
+}
+
+/// How many elements match the selector given as the one argument.
+pub fn count() -> String {
+    body_of(COUNT)
 }
 
 /// National scenario: what one load measured.
@@ -67,7 +79,7 @@ mod tests {
 
     #[test]
     fn bodies_apply_webdriver_arguments() {
-        for body in [collect(), act(), portal_collect()] {
+        for body in [ready(), count(), collect(), act(), portal_collect()] {
             assert!(body.starts_with("return (//"), "{body}");
             assert!(body.ends_with(").apply(null, arguments);"), "{body}");
         }
