@@ -34,8 +34,9 @@ Commands:
   test [--no-lint]     Everything CI runs: fmt, clippy, build, cargo test (unit + e2e in
                        Chromium), wasm-bindgen tests in headless Chromium
   bench [options]      Build, generate the synthetic national data set, and measure the app
-                       against the plain-JS reference page (bench/reference/) in headless
-                       Chromium; prints a table, writes target/bench/report.{json,md}
+                       against the plain-JS reference pages (bench/reference/) in headless
+                       Chromium, national data and a portal on a phone; prints a table,
+                       writes target/bench/report.{json,md}
                        (see docs/benchmark.md)
       --runs N         Runs per measurement, medians reported (default 5)
       --quick          Smoke mode: 2,000 stations, 1 run
@@ -43,7 +44,12 @@ Commands:
       --data PATH [--src REL] [--ref-src REL]   Serve this file or directory instead
       --app-scorecard-url T / --app-table-url T   URL templates with {src}, {station}
       --station ID / --search TEXT / --province ZH   What the pages open and filter
-      --no-lighthouse / --lighthouse-runs N / --no-build / --timeout SECS
+      --no-lighthouse / --lighthouse-runs N (default: --runs, at most 3) / --no-build / --timeout SECS
+      --scenario all|national|portal   Which measurements (default all; one alone writes
+                       target/bench/report-<scenario>.{json,md})
+      --portal-only    = --scenario portal: the first view of a seed scorecard on a phone
+                       (plain page, standalone page, portal page), a few minutes
+      --portal-station ID / --portal-page PATH   The portal scenario's station and host page
   ensure [--browser]   Install missing tools (wasm32 target, wasm-bindgen-cli, npm binaryen +
                        axe-core; --browser: also chromium, chromedriver, CJK fonts)
   browser              Install chromium, chromedriver and CJK fonts if missing
