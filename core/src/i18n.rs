@@ -156,6 +156,12 @@ pub struct Strings {
     pub download_json: &'static str,
     pub unranked: &'static str,
     pub denominator: &'static str,
+    /// The headline band's accessible name.
+    pub headline: &'static str,
+    /// A change that is good news by the metric's polarity.
+    pub trend_better: &'static str,
+    /// A change that is bad news by the metric's polarity.
+    pub trend_worse: &'static str,
 }
 
 /// Chinese texts.
@@ -242,6 +248,9 @@ pub const ZH: Strings = Strings {
     download_json: "下载 JSON",
     unranked: "不排名",
     denominator: "换算基数",
+    headline: "关键指标",
+    trend_better: "向好",
+    trend_worse: "变差",
 };
 
 /// English texts.
@@ -327,6 +336,9 @@ pub const EN: Strings = Strings {
     download_json: "Download JSON",
     unranked: "not ranked",
     denominator: "Denominator",
+    headline: "Key figures",
+    trend_better: "better",
+    trend_worse: "worse",
 };
 
 /// Name of a family (panel title).
