@@ -3,5 +3,7 @@
 //! resize observer and the PNG export. Layout and drawing live in `scorecards_core::chart`.
 
 mod canvas;
+mod theme;
 
 pub use canvas::{fit_canvas, observe_width, offer_png, CanvasLabels};
+pub use theme::chart_theme;
