@@ -17,8 +17,18 @@ use crate::state::Ui;
 #[component]
 pub fn HeadlineTile(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> impl IntoView {
     let ui = Ui::get();
-    let spark = tile(&ds, &station, family).series.map(|(s, m)| {
-        view! { <Sparkline series=Arc::new(s.clone()) metric=Arc::new(m.clone()) /> }
+    let t = tile(&ds, &station, family);
+    let key_metric = t.key.as_ref().map(|k| k.metric.id.clone());
+    let spark = t.series.map(|(s, m)| {
+        // A series of another metric than the key figure's says which one it is.
+        let other = (key_metric.as_deref() != Some(m.id.as_str())).then(|| {
+            let label = m.label.clone();
+            view! { <p class="ssc__spark-label">{move || ui.lang.get().pick(&label).to_string()}</p> }
+        });
+        view! {
+            {other}
+            <Sparkline series=Arc::new(s.clone()) metric=Arc::new(m.clone()) />
+        }
     });
     let body = move || {
         let lang = ui.lang.get();
