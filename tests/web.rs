@@ -60,11 +60,11 @@ async fn scorecard_shows_figures_with_period_baseline_and_source() {
     wait_for(&root, ".ssc__scorecard").await;
     assert_eq!(texts(&root, "h2"), ["招宝山派出所"]);
     let fraud = texts(&root, "[data-family=fraud] tr[data-metric=fraud_cases] td");
-    assert_eq!(fraud[0], "下降14.3%");
-    assert_eq!(fraud[1], "2022年");
-    assert_eq!(fraud[2], "较2019年");
+    // The value with what it means in words; period · baseline as one caption; the source.
+    assert_eq!(fraud[0], "下降14.3%向好");
+    assert_eq!(fraud[1], "2022年 · 较2019年");
     assert!(
-        fraud[3].starts_with('[') && fraud[3].contains("《派出所工作》"),
+        fraud[2].starts_with('[') && fraud[2].contains("《派出所工作》"),
         "{fraud:?}"
     );
     let mediation = texts(
@@ -122,7 +122,10 @@ async fn switching_language_translates_the_view() {
         "[data-family=incidents] tr[data-metric=incidents] td",
     )
     .join(" | ");
-    assert!(row.starts_with("down 12.9% | 2024 | year-on-year"), "{row}");
+    assert!(
+        row.starts_with("down 12.9%better | 2024 · year-on-year"),
+        "{row}"
+    );
     assert_eq!(
         root.first_element_child()
             .unwrap()

@@ -13,6 +13,7 @@ mod date;
 mod error;
 pub mod export;
 pub mod format;
+pub mod headline;
 pub mod i18n;
 mod lang;
 pub mod layout;

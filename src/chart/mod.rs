@@ -5,7 +5,9 @@
 mod canvas;
 #[cfg(feature = "ssr")]
 mod svg;
+mod theme;
 
 pub use canvas::{fit_canvas, observe_width, offer_png, CanvasLabels};
 #[cfg(feature = "ssr")]
 pub use svg::trend_svg;
+pub use theme::chart_theme;

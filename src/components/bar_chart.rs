@@ -3,11 +3,11 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use scorecards_core::chart::{
-    bar_chart_height, bar_layout, bar_value_text, draw_bars, polarity_note, Bar, BarSpec,
+    bar_chart_height, bar_layout, bar_value_text, draw_bars_themed, polarity_note, Bar, BarSpec,
 };
 use scorecards_core::{Lang, Polarity, Unit};
 
-use crate::chart::{fit_canvas, observe_width, CanvasLabels};
+use crate::chart::{chart_theme, fit_canvas, observe_width, CanvasLabels};
 use crate::state::Ui;
 
 /// Label size in CSS pixels.
@@ -44,6 +44,8 @@ pub fn BarChart(
             return;
         };
         let lang = ui.lang.get();
+        // Redraw in the new colours when the theme changes.
+        ui.theme.track();
         let mut shown = bars.get_value();
         if let Some(b) = selected.get().and_then(|i| shown.get_mut(i)) {
             b.highlight = true;
@@ -61,7 +63,8 @@ pub fn BarChart(
             CanvasBackend::with_canvas_object(c.clone()),
             CanvasLabels::new(&c, FONT_PX * ratio),
         ) {
-            let _ = draw_bars(&backend.into_drawing_area(), &spec, &mut labels);
+            let theme = chart_theme(&c);
+            let _ = draw_bars_themed(&backend.into_drawing_area(), &spec, &theme, &mut labels);
         }
     });
 

@@ -5,10 +5,12 @@ use scorecards_core::chart::comparable_bars;
 use scorecards_core::compare::{
     league, pick_or_compute, Basis, League, Measure, Normalisation, Standing,
 };
+use scorecards_core::headline::Trend;
 use scorecards_core::i18n::{computed_note, difference_name, family_name};
 use scorecards_core::{export, format, Dataset, Family, Lang, Metric, Station, Unit};
 
 use crate::components::station_link::link_to;
+use crate::components::tile_figure::verdict_word;
 use crate::components::{BarChart, DownloadButtons, SourceRef};
 use crate::state::Ui;
 
@@ -240,9 +242,14 @@ fn compare_row(
                 }
                 _ => None,
             };
+            // The tile language: the value coloured by its verdict, and the verdict in words.
+            let verdict = Trend::of(fig, m.polarity).map(|t| t.verdict);
+            let tone = verdict.map_or("", |v| v.class());
+            let word = verdict_word(verdict, lang);
             view! {
                 <td data-station=st.id.clone()>
-                    <strong class="ssc__cell-value">{format::figure_value(lang, fig)}</strong>
+                    <strong class=format!("ssc__cell-value {tone}")>{format::figure_value(lang, fig)}</strong>
+                    {(!word.is_empty()).then(|| view! { <span class=format!("ssc__tile-meaning {tone}")>{word}</span> })}
                     <span class="ssc__cell-context">{context}</span>
                     {fig.scope.as_ref().map(|sc| view! { <span class="ssc__scope">{lang.pick(sc).to_string()}</span> })}
                     {e.computed.map(|c| view! { <span class="ssc__computed">{computed_note(lang, c)}</span> })}

@@ -2,10 +2,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
+use scorecards_core::headline::tile;
 use scorecards_core::i18n::family_name;
 use scorecards_core::table::{matching, rows_shown};
-use scorecards_core::{format, Dataset, Family, Figure, Lang, Station};
+use scorecards_core::{Dataset, Family, Lang, Station};
 
+use crate::components::tile_figure::tile_figure;
 use crate::components::virtual_rows::{keyed_rows, spacer, Scroller};
 use crate::components::StationLink;
 use crate::state::Ui;
@@ -156,7 +158,7 @@ fn directory_row(ds: &Dataset, st: &Station, lang: Lang, k: usize) -> impl IntoV
             <td data-label=lang.strings().region>{region_text(st, lang)}</td>
             {COLUMNS
                 .into_iter()
-                .map(|f| view! { <td data-label=family_name(lang, f)>{headline_cell(ds, ds.headline(st, f), lang)}</td> })
+                .map(|f| view! { <td data-label=family_name(lang, f)>{headline_cell(ds, st, f, lang)}</td> })
                 .collect_view()}
         </tr>
     }
@@ -167,20 +169,16 @@ pub fn region_text(st: &Station, lang: Lang) -> String {
     scorecards_core::table::region_text(st, lang)
 }
 
-fn headline_cell(ds: &Dataset, fig: Option<&Figure>, lang: Lang) -> AnyView {
+/// A station's headline of a family in the tile language (see [`tile_figure`]).
+fn headline_cell(ds: &Dataset, st: &Station, family: Family, lang: Lang) -> AnyView {
     let s = lang.strings();
-    let Some(fig) = fig else {
+    let Some(key) = tile(ds, st, family).key else {
         return view! { <span class="ssc__na">{s.not_reported}</span> }.into_any();
     };
-    let label = ds
-        .metric(&fig.metric)
-        .map(|m| lang.pick(&m.label).to_string())
-        .unwrap_or_default();
-    let context = format::period_and_baseline(lang, &fig.period, fig.baseline.as_ref());
+    let label = lang.pick(&key.metric.label).to_string();
     view! {
         <span class="ssc__cell-label">{label}</span>
-        <strong class="ssc__cell-value">{format::figure_value(lang, fig)}</strong>
-        <span class="ssc__cell-context">{context}</span>
+        {tile_figure(&key, lang, true)}
     }
     .into_any()
 }

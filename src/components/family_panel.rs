@@ -1,14 +1,16 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use scorecards_core::headline::Trend;
 use scorecards_core::i18n::family_name;
-use scorecards_core::{format, Dataset, Family, Figure, Lang, Polarity, Station};
+use scorecards_core::{format, Dataset, Family, Figure, Lang, Station};
 
+use crate::components::tile_figure::verdict_word;
 use crate::components::{SourceRef, TrendChart};
 use crate::state::Ui;
 
-/// One family's figures as a table: figure, value, period, baseline, source (with the
-/// original sentence). The family's key metric shows "not reported" when absent.
+/// One family's figures as a compact table: figure, value, period · baseline, source (with the
+/// original sentence behind a disclosure). The family's key metric shows "not reported" when absent.
 #[component]
 pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> impl IntoView {
     let ui = Ui::get();
@@ -37,7 +39,7 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
             view! {
                 <tr class="ssc__row--missing">
                     <th scope="row">{lang.pick(&m.label).to_string()}</th>
-                    <td class="ssc__na" colspan="4">{s.not_reported}</td>
+                    <td class="ssc__na" colspan="3">{s.not_reported}</td>
                 </tr>
             }
         });
@@ -55,8 +57,7 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
                             <tr>
                                 <th scope="col">{s.figure}</th>
                                 <th scope="col">{s.value}</th>
-                                <th scope="col">{s.period}</th>
-                                <th scope="col">{s.baseline}</th>
+                                <th scope="col">{format!("{} · {}", s.period, s.baseline)}</th>
                                 <th scope="col">{s.source}</th>
                             </tr>
                         </thead>
@@ -80,14 +81,22 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
     }
 }
 
+/// One figure in one row (a three-line card on a phone): the label, the value emphasised,
+/// period · baseline as one caption, the source as a footnote link, and the original sentence
+/// behind a disclosure.
 fn figure_row(ds: &Arc<Dataset>, fig: &Figure, lang: Lang) -> impl IntoView {
     let s = lang.strings();
     let metric = ds.metric(&fig.metric);
     let label = metric
         .map(|m| lang.pick(&m.label).to_string())
         .unwrap_or_default();
-    let tone = metric.map_or("", |m| tone(m.polarity, fig));
-    let baseline = format::baseline(lang, fig.baseline.as_ref());
+    // Coloured by whether the change is good news, and said in words too.
+    let verdict = metric
+        .and_then(|m| Trend::of(fig, m.polarity))
+        .map(|t| t.verdict);
+    let tone = verdict.map_or("", |v| v.class());
+    let verdict = verdict_word(verdict, lang);
+    let caption = format::period_and_baseline(lang, &fig.period, fig.baseline.as_ref());
     let quote = fig.quote.clone().map(|q| {
         view! {
             <details class="ssc__quote">
@@ -102,26 +111,16 @@ fn figure_row(ds: &Arc<Dataset>, fig: &Figure, lang: Lang) -> impl IntoView {
                 {label}
                 {fig.scope.as_ref().map(|sc| view! { <span class="ssc__scope">{format!("{}{}{}", s.scope, if lang == Lang::Zh { "：" } else { ": " }, lang.pick(sc))}</span> })}
             </th>
-            <td class=format!("ssc__value {tone}") data-label=s.value>{format::figure_value(lang, fig)}</td>
-            <td data-label=s.period>{format::period(lang, &fig.period)}</td>
-            <td data-label=s.baseline>{if baseline.is_empty() { "—".to_string() } else { baseline }}</td>
-            <td data-label=s.source>
+            <td class=format!("ssc__value {tone}")>
+                {format::figure_value(lang, fig)}
+                {(!verdict.is_empty()).then(|| view! { <span class="ssc__value-verdict">{verdict}</span> })}
+            </td>
+            <td class="ssc__caption">{caption}</td>
+            <td class="ssc__figure-source">
                 <SourceRef ds=ds.clone() source=fig.source.clone() />
                 {quote}
             </td>
         </tr>
-    }
-}
-
-/// A class that colours a change by whether it is an improvement (the words already say up or down).
-fn tone(p: Polarity, fig: &Figure) -> &'static str {
-    if !fig.is_change() || fig.value == 0.0 {
-        return "";
-    }
-    match (p, fig.value < 0.0) {
-        (Polarity::LowerIsBetter, true) | (Polarity::HigherIsBetter, false) => "ssc__value--better",
-        (Polarity::LowerIsBetter, false) | (Polarity::HigherIsBetter, true) => "ssc__value--worse",
-        (Polarity::Neutral, _) => "",
     }
 }
 

@@ -8,13 +8,17 @@ pub(crate) mod directory;
 mod download_buttons;
 mod embed_snippet;
 mod error_panel;
-mod family_panel;
+pub(crate) mod family_panel;
+mod headline_band;
+mod headline_tile;
 mod league_view;
 mod profile_panel;
 mod scorecard;
 mod source_list;
 mod source_ref;
+mod sparkline;
 pub(crate) mod station_link;
+pub(crate) mod tile_figure;
 mod trend_chart;
 pub(crate) mod virtual_rows;
 
@@ -26,10 +30,13 @@ pub use download_buttons::DownloadButtons;
 pub use embed_snippet::EmbedSnippet;
 pub use error_panel::ErrorPanel;
 pub use family_panel::FamilyPanel;
+pub use headline_band::HeadlineBand;
+pub use headline_tile::HeadlineTile;
 pub use profile_panel::ProfilePanel;
 pub use scorecard::Scorecard;
 pub use source_list::SourceList;
 pub use source_ref::SourceRef;
+pub use sparkline::Sparkline;
 pub use station_link::StationLink;
 
 // The comparison, the league table and the trend charts are loaded on first use

@@ -4,10 +4,10 @@ use leptos::prelude::*;
 use scorecards_core::{Dataset, Family, Lang};
 
 use crate::components::directory::region_text;
-use crate::components::{FamilyPanel, ProfilePanel, SourceList, StationLink};
+use crate::components::{FamilyPanel, HeadlineBand, ProfilePanel, SourceList, StationLink};
 use crate::state::Ui;
 
-/// One station: profile, one panel per family, and the sources cited.
+/// One station: the headline band, profile, one panel per family, and the sources cited.
 #[component]
 pub fn Scorecard(ds: Arc<Dataset>, station_id: String) -> impl IntoView {
     let ui = Ui::get();
@@ -37,6 +37,7 @@ pub fn Scorecard(ds: Arc<Dataset>, station_id: String) -> impl IntoView {
                     move |_| ui.compare_with(&id)
                 }>{move || lang.get().strings().compare_with}</button>
             </p>
+            <HeadlineBand ds=ds.clone() station=st.clone() />
             <ProfilePanel ds=ds.clone() station=st.clone() />
             <div class="ssc__panels">
                 {families

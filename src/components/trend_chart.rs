@@ -9,12 +9,12 @@ use plotters::prelude::{
 };
 use plotters_canvas::CanvasBackend;
 use scorecards_core::chart::{
-    self, chart_strings, draw_trend, layout, monthly_mean_label, point_text, BaselineRule, Layout,
-    TrendSpec, TrendView,
+    self, chart_strings, draw_trend_themed, layout, monthly_mean_label, point_text, BaselineRule,
+    Layout, TrendSpec, TrendView,
 };
 use scorecards_core::{Lang, Metric, Series, Text};
 
-use crate::chart::{fit_canvas, observe_width, offer_png, CanvasLabels};
+use crate::chart::{chart_theme, fit_canvas, observe_width, offer_png, CanvasLabels};
 use crate::state::Ui;
 
 /// Label size in CSS pixels.
@@ -65,6 +65,8 @@ pub fn TrendChart(
                 return;
             };
             let spec = spec_for(&series, &metric, ui.lang.get(), view_mode.get(), ratio);
+            // Redraw in the new colours when the theme changes.
+            ui.theme.track();
             fit_canvas(&c, w, chart_height(w), ratio);
             paint(&c, &spec, selected.get());
         });
@@ -304,11 +306,12 @@ fn paint(c: &web_sys::HtmlCanvasElement, spec: &TrendSpec, selected: Option<usiz
         return;
     };
     let root = backend.into_drawing_area();
-    let Ok(lay) = draw_trend(&root, spec, &mut labels) else {
+    let theme = chart_theme(c);
+    let Ok(lay) = draw_trend_themed(&root, spec, &theme, &mut labels) else {
         return;
     };
     if let Some(p) = selected.and_then(|i| lay.points.get(i)) {
-        let _ = highlight(&root, &lay, p.x, p.y, spec.pixel_ratio);
+        let _ = highlight(&root, &lay, p.x, p.y, spec.pixel_ratio, theme.ink);
     }
 }
 
@@ -318,8 +321,8 @@ fn highlight<DB: DrawingBackend>(
     x: f64,
     y: f64,
     r: f64,
+    ink: chart::Rgb,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let ink = chart::INK;
     let style = ShapeStyle {
         color: RGBColor(ink.0, ink.1, ink.2).into(),
         filled: false,

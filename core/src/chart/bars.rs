@@ -10,7 +10,7 @@ use plotters::prelude::DrawingBackend;
 use plotters::style::{RGBColor, ShapeStyle};
 
 use super::draw::{Anchor, HAlign, LabelSink, PlotRect, VAlign};
-use super::palette::{self, Rgb};
+use super::palette::{ChartTheme, Rgb};
 use super::scale::{self, LinearScale, Ticks};
 use crate::compare::{League, Standing};
 use crate::format;
@@ -237,23 +237,37 @@ pub fn draw_bars<DB: DrawingBackend, S: LabelSink>(
     spec: &BarSpec,
     labels: &mut S,
 ) -> Result<BarLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_bars_themed(root, spec, &ChartTheme::LIGHT, labels)
+}
+
+/// [`draw_bars`] in the colours of a theme.
+pub fn draw_bars_themed<DB: DrawingBackend, S: LabelSink>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &BarSpec,
+    theme: &ChartTheme,
+    labels: &mut S,
+) -> Result<BarLayout, DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = root.dim_in_pixel();
     let lay = bar_layout(spec, f64::from(w), f64::from(h));
     let r = spec.pixel_ratio.max(0.1);
     let (bx, by) = root.get_base_pixel();
     let (bx, by) = (f64::from(bx), f64::from(by));
     let mut text = |x: f64, y: f64, t: &str, h: HAlign, v: VAlign| {
-        labels.label(bx + x, by + y, t, Anchor { h, v }, palette::INK);
+        labels.label(bx + x, by + y, t, Anchor { h, v }, theme.ink);
     };
     let p = lay.plot;
     let px = |v: f64| v.round() as i32;
-    root.fill(&RGBColor(255, 255, 255))?;
+    root.fill(&RGBColor(
+        theme.background.0,
+        theme.background.1,
+        theme.background.2,
+    ))?;
     let percent = spec.unit == Unit::Percent;
     for &t in &lay.ticks.values {
         let x = lay.x_scale.map(t);
         root.draw(&PathElement::new(
             vec![(px(x), px(p.top)), (px(x), px(p.bottom))],
-            style(palette::GRID, false, r),
+            style(theme.grid, false, r),
         ))?;
         text(
             x,
@@ -270,8 +284,8 @@ pub fn draw_bars<DB: DrawingBackend, S: LabelSink>(
         HAlign::Start,
         VAlign::Bottom,
     );
-    let main = palette::series_style(0).color;
-    let other = palette::series_style(1).color;
+    let main = theme.series(0).color;
+    let other = theme.series(1).color;
     for b in &lay.bars {
         let bar = &spec.bars[b.index];
         let color = if bar.highlight { other } else { main };
@@ -282,10 +296,7 @@ pub fn draw_bars<DB: DrawingBackend, S: LabelSink>(
             root.draw(&Rectangle::new(corners, style(color, true, 1.0)))?;
         }
         if bar.highlight {
-            root.draw(&Rectangle::new(
-                corners,
-                style(palette::INK, false, 2.0 * r),
-            ))?;
+            root.draw(&Rectangle::new(corners, style(theme.ink, false, 2.0 * r)))?;
         }
         let mid = (b.y0 + b.y1) / 2.0;
         text(
@@ -305,7 +316,7 @@ pub fn draw_bars<DB: DrawingBackend, S: LabelSink>(
     let zero = lay.x_scale.map(0.0);
     root.draw(&PathElement::new(
         vec![(px(zero), px(p.top)), (px(zero), px(p.bottom))],
-        style(palette::INK, false, r),
+        style(theme.ink, false, r),
     ))?;
     Ok(lay)
 }

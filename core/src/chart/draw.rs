@@ -8,7 +8,7 @@ use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::{RGBColor, ShapeStyle};
 
-use super::palette::{self, Dash, Rgb, SeriesStyle};
+use super::palette::{self, ChartTheme, Dash, Rgb, SeriesStyle};
 use super::prepare::{self, Point, Run};
 use super::scale::{self, LinearScale, Ticks};
 use crate::lang::Lang;
@@ -488,24 +488,34 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
     spec: &TrendSpec,
     labels: &mut S,
 ) -> Result<Layout, DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_trend_themed(root, spec, &ChartTheme::LIGHT, labels)
+}
+
+/// [`draw_trend`] in the colours of a theme (the page's dark or high-contrast theme).
+pub fn draw_trend_themed<DB: DrawingBackend, S: LabelSink>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &TrendSpec,
+    theme: &ChartTheme,
+    labels: &mut S,
+) -> Result<Layout, DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = root.dim_in_pixel();
     let lay = layout(spec, f64::from(w), f64::from(h));
     let r = spec.pixel_ratio.max(0.1);
     let (bx, by) = root.get_base_pixel();
     let (bx, by) = (f64::from(bx), f64::from(by));
     let mut text = |x: f64, y: f64, t: &str, h: HAlign, v: VAlign| {
-        labels.label(bx + x, by + y, t, Anchor { h, v }, palette::INK);
+        labels.label(bx + x, by + y, t, Anchor { h, v }, theme.ink);
     };
     let p = lay.plot;
 
-    root.fill(&rgb(palette::BACKGROUND))?;
+    root.fill(&rgb(theme.background))?;
 
     // Months not reported: a light band each, so a gap reads as "no data", not as a break.
     for &m in &lay.missing {
         let (x0, x1) = (lay.x_of(m as f64 - 0.5), lay.x_of(m as f64 + 0.5));
         root.draw(&Rectangle::new(
             [(px(x0), px(p.top)), (px(x1), px(p.bottom))],
-            fill(palette::MISSING),
+            fill(theme.missing),
         ))?;
     }
 
@@ -515,7 +525,7 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
         let y = lay.y_scale.map(v);
         root.draw(&PathElement::new(
             vec![(px(p.left), px(y)), (px(p.right), px(y))],
-            stroke(palette::GRID, r),
+            stroke(theme.grid, r),
         ))?;
         text(
             p.left - 6.0 * r,
@@ -534,13 +544,13 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
     };
     root.draw(&PathElement::new(
         vec![(px(p.left), px(axis_y)), (px(p.right), px(axis_y))],
-        stroke(palette::INK, r),
+        stroke(theme.ink, r),
     ))?;
     for (&t, label) in lay.x_ticks.iter().zip(&lay.x_labels) {
         let x = lay.x_of(t as f64);
         root.draw(&PathElement::new(
             vec![(px(x), px(p.bottom)), (px(x), px(p.bottom + 4.0 * r))],
-            stroke(palette::INK, r),
+            stroke(theme.ink, r),
         ))?;
         text(x, p.bottom + 6.0 * r, label, HAlign::Center, VAlign::Top);
     }
@@ -551,7 +561,7 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
         line(
             root,
             vec![(px(p.left), px(y)), (px(p.right), px(y))],
-            stroke(palette::BASELINE, r),
+            stroke(theme.baseline, r),
             palette::BASELINE_DASH,
             r,
         )?;
@@ -560,7 +570,7 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
 
     // Series: earlier year first, so the latest year is drawn on top.
     for si in (0..lay.runs.len()).rev() {
-        let style = style_of(si);
+        let style = theme.series(si);
         for run in &lay.runs[si] {
             let pts: Vec<(i32, i32)> = lay
                 .points
@@ -576,7 +586,7 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
             let c = (px(q.x), px(q.y));
             if q.point.is_estimated() {
                 let rad = (3.5 * r).round() as i32;
-                root.draw(&Circle::new(c, rad, fill(palette::BACKGROUND)))?;
+                root.draw(&Circle::new(c, rad, fill(theme.background)))?;
                 root.draw(&Circle::new(c, rad, stroke(style.color, 1.5 * r)))?;
             } else {
                 root.draw(&Circle::new(c, (2.5 * r).round() as i32, fill(style.color)))?;
@@ -587,11 +597,17 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
     // Legend.
     for item in &lay.legend {
         let y = item.y;
+        // The layout names the palette's styles; draw them in the theme's colours.
+        let themed = |s: SeriesStyle| {
+            (0..2)
+                .find(|&i| style_of(i) == s)
+                .map_or(s, |i| theme.series(i))
+        };
         match item.kind {
             LegendKind::Line(s) => line(
                 root,
                 vec![(px(item.x), px(y)), (px(item.x + 24.0 * r), px(y))],
-                stroke(s.color, 2.0 * r),
+                stroke(themed(s).color, 2.0 * r),
                 s.dash,
                 r,
             )?,
@@ -600,14 +616,14 @@ pub fn draw_trend<DB: DrawingBackend, S: LabelSink>(
                     (px(item.x + 6.0 * r), px(y - 6.0 * r)),
                     (px(item.x + 18.0 * r), px(y + 6.0 * r)),
                 ],
-                fill(palette::MISSING),
+                fill(theme.missing),
             ))?,
             LegendKind::Estimated => {
                 let c = (px(item.x + 12.0 * r), px(y));
                 root.draw(&Circle::new(
                     c,
                     (3.5 * r).round() as i32,
-                    stroke(palette::INK, 1.5 * r),
+                    stroke(theme.ink, 1.5 * r),
                 ))?;
             }
         }

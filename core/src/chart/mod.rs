@@ -8,6 +8,8 @@
 //!   browser font code measures text by inserting styled elements into the page, which a strict
 //!   CSP forbids); labels go to a [`LabelSink`] that the browser implements with the canvas'
 //!   own `fillText`.
+//! - The sparkline of a headline tile ([`draw_spark`]): the last months, gaps kept, estimates
+//!   hollow, no text.
 //! - The comparison bar chart ([`draw_bars`]): comparable figures only ([`comparable_bars`]),
 //!   best first, the metric's polarity written on the chart.
 //!
@@ -22,19 +24,21 @@ mod draw;
 mod palette;
 mod prepare;
 mod scale;
+mod spark;
 mod text;
 
 pub use bars::{
-    bar_chart_height, bar_layout, bar_value_text, comparable_bars, draw_bars, polarity_note, Bar,
-    BarLayout, BarSpec, PlacedBar,
+    bar_chart_height, bar_layout, bar_value_text, comparable_bars, draw_bars, draw_bars_themed,
+    polarity_note, Bar, BarLayout, BarSpec, PlacedBar,
 };
 pub use draw::{
-    draw_trend, layout, style_of, Anchor, BaselineRule, CollectedLabel, HAlign, LabelSink, Labels,
-    Layout, LegendItem, LegendKind, PlacedPoint, PlotRect, TrendSpec, TrendView, VAlign,
+    draw_trend, draw_trend_themed, layout, style_of, Anchor, BaselineRule, CollectedLabel, HAlign,
+    LabelSink, Labels, Layout, LegendItem, LegendKind, PlacedPoint, PlotRect, TrendSpec, TrendView,
+    VAlign,
 };
 pub use palette::{
-    series_style, Dash, Rgb, SeriesStyle, BACKGROUND, BASELINE, BASELINE_DASH, GRID, INK, MISSING,
-    SERIES,
+    series_style, ChartTheme, Dash, Rgb, SeriesStyle, BACKGROUND, BASELINE, BASELINE_DASH, GRID,
+    INK, MISSING, SERIES,
 };
 pub use prepare::{
     change_on_year_ago, months, points, runs, series_csv, split_runs, status_at, status_text,
@@ -44,5 +48,9 @@ pub use prepare::{
 pub use scale::{
     approx_text_width, calendar_month, month_label, month_step, month_ticks, nice_step, nice_ticks,
     value_label, LinearScale, MonthStep, Ticks,
+};
+pub use spark::{
+    draw_spark, spark_layout, spark_text, spark_window, SparkLayout, SparkPoint, SPARK_MIN_MONTHS,
+    SPARK_MONTHS,
 };
 pub use text::{chart_strings, monthly_mean_label, point_text, ChartStrings};

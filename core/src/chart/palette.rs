@@ -11,6 +11,97 @@ impl Rgb {
     pub fn hex(self) -> String {
         format!("#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
     }
+
+    /// Reads a CSS colour as `getComputedStyle` gives a custom property: `#rgb`, `#rrggbb`
+    /// or `rgb(r, g, b)` (spaces around it allowed). `None` for anything else (a named
+    /// colour, a gradient), so that the caller keeps its default.
+    pub fn parse(css: &str) -> Option<Rgb> {
+        let t = css.trim();
+        if let Some(hex) = t.strip_prefix('#') {
+            let digit = |i: usize, len: usize| u8::from_str_radix(hex.get(i..i + len)?, 16).ok();
+            return match hex.len() {
+                3 => Some(Rgb(digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+                6 => Some(Rgb(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+                _ => None,
+            };
+        }
+        let inner = t
+            .strip_prefix("rgb(")
+            .or_else(|| t.strip_prefix("rgba("))?
+            .strip_suffix(')')?;
+        let mut parts = inner
+            .split([',', ' ', '/'])
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse::<u8>().ok());
+        Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
+    }
+}
+
+/// The colours a chart is drawn in, following the page's theme. The browser reads them from
+/// the component's CSS custom properties (`--_chart-*`, see style/main.css), so the dark and
+/// high-contrast themes and a portal's own `--ssc-chart-*` colours reach the canvas; native
+/// code and tests use [`ChartTheme::LIGHT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChartTheme {
+    /// The chart's background, also the inside of hollow (estimated) markers.
+    pub background: Rgb,
+    /// Text and axis lines.
+    pub ink: Rgb,
+    /// Grid lines.
+    pub grid: Rgb,
+    /// The band behind a month that is not reported.
+    pub missing: Rgb,
+    /// The baseline rule.
+    pub baseline: Rgb,
+    /// The first two series (the main line, and the year before), each keeping its dash.
+    pub lines: [Rgb; 2],
+}
+
+impl ChartTheme {
+    /// The light theme: the palette's constants.
+    pub const LIGHT: ChartTheme = ChartTheme {
+        background: BACKGROUND,
+        ink: INK,
+        grid: GRID,
+        missing: MISSING,
+        baseline: BASELINE,
+        lines: [BLUE, VERMILLION],
+    };
+
+    /// The style of the `i`-th series in this theme: the theme's colour for the first two,
+    /// the palette's for the rest; the dash pattern is the palette's.
+    pub fn series(&self, i: usize) -> SeriesStyle {
+        let base = series_style(i);
+        match self.lines.get(i % SERIES.len()) {
+            Some(&color) => SeriesStyle { color, ..base },
+            None => base,
+        }
+    }
+
+    /// This theme with each colour that `read` gives for its name (`bg`, `ink`, `grid`,
+    /// `missing`, `baseline`, `line`, `line-2`) and that [`Rgb::parse`] understands.
+    pub fn with(self, read: impl Fn(&str) -> Option<String>) -> ChartTheme {
+        let get = |name: &str, default: Rgb| {
+            read(name)
+                .as_deref()
+                .and_then(Rgb::parse)
+                .unwrap_or(default)
+        };
+        ChartTheme {
+            background: get("bg", self.background),
+            ink: get("ink", self.ink),
+            grid: get("grid", self.grid),
+            missing: get("missing", self.missing),
+            baseline: get("baseline", self.baseline),
+            lines: [get("line", self.lines[0]), get("line-2", self.lines[1])],
+        }
+    }
+}
+
+impl Default for ChartTheme {
+    fn default() -> Self {
+        ChartTheme::LIGHT
+    }
 }
 
 /// How a line is stroked.
@@ -114,5 +205,35 @@ mod tests {
         }
         assert_eq!(series_style(6), SERIES[0]);
         assert_eq!(BLUE.hex(), "#0072B2");
+    }
+
+    #[test]
+    fn css_colours_parse_and_anything_else_keeps_the_default() {
+        assert_eq!(Rgb::parse(" #14181f"), Some(Rgb(20, 24, 31)));
+        assert_eq!(Rgb::parse("#FFF"), Some(Rgb(255, 255, 255)));
+        assert_eq!(Rgb::parse("rgb(0, 114, 178)"), Some(BLUE));
+        assert_eq!(Rgb::parse("rgb(0 114 178 / 1)"), Some(BLUE));
+        for bad in [
+            "",
+            "blue",
+            "#12345",
+            "#gggggg",
+            "rgb(300, 0, 0)",
+            "var(--x)",
+        ] {
+            assert_eq!(Rgb::parse(bad), None, "{bad}");
+        }
+        let dark = ChartTheme::LIGHT.with(|name| match name {
+            "bg" => Some("#14181f".into()),
+            "line" => Some("#56b4e9".into()),
+            "ink" => Some("rebeccapurple".into()),
+            _ => None,
+        });
+        assert_eq!(dark.background, Rgb(20, 24, 31));
+        assert_eq!(dark.series(0).color, SKY_BLUE);
+        assert_eq!(dark.series(0).dash, SERIES[0].dash);
+        assert_eq!(dark.ink, INK, "an unreadable colour keeps the default");
+        assert_eq!(ChartTheme::LIGHT.series(1), SERIES[1]);
+        assert_eq!(ChartTheme::LIGHT.series(2), SERIES[2]);
     }
 }

@@ -89,6 +89,9 @@ pub const EN: Strings = Strings {
     download_json: "Download JSON",
     unranked: "not ranked",
     denominator: "Denominator",
+    headline: "Key figures",
+    trend_better: "better",
+    trend_worse: "worse",
 };
 
 /// The English messages.

@@ -181,6 +181,12 @@ pub struct Strings {
     pub download_json: &'static str,
     pub unranked: &'static str,
     pub denominator: &'static str,
+    /// The headline band's accessible name.
+    pub headline: &'static str,
+    /// A change that is good news by the metric's polarity.
+    pub trend_better: &'static str,
+    /// A change that is bad news by the metric's polarity.
+    pub trend_worse: &'static str,
 }
 
 /// Name of a family (panel title).

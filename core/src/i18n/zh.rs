@@ -90,6 +90,9 @@ pub const ZH: Strings = Strings {
     download_json: "下载 JSON",
     unranked: "不排名",
     denominator: "换算基数",
+    headline: "关键指标",
+    trend_better: "向好",
+    trend_worse: "变差",
 };
 
 /// The Chinese messages.
