@@ -9,5 +9,5 @@ mod theme;
 
 pub use canvas::{fit_canvas, observe_width, offer_png, CanvasLabels};
 #[cfg(feature = "ssr")]
-pub use svg::trend_svg;
+pub use svg::{spark_svg, trend_svg};
 pub use theme::chart_theme;

@@ -9,7 +9,10 @@
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_svg::SVGBackend;
-use scorecards_core::chart::{draw_trend, Anchor, HAlign, LabelSink, Rgb, TrendSpec, VAlign};
+use scorecards_core::chart::{
+    draw_spark, draw_trend, Anchor, ChartTheme, HAlign, LabelSink, Rgb, TrendSpec, VAlign,
+};
+use scorecards_core::Series;
 
 use super::canvas::FONT_STACK;
 
@@ -20,6 +23,22 @@ pub const SVG_SIZE: (u32, u32) = (360, 200);
 /// The chart as a `data:image/svg+xml` address, or `None` if plotters reports an error.
 pub fn trend_svg(spec: &TrendSpec) -> Option<String> {
     svg_document(spec).map(|svg| data_url(&svg))
+}
+
+/// The drawing size of a prerendered sparkline, in SVG units (a phone's headline tile).
+pub const SPARK_SIZE: (u32, u32) = (160, 36);
+
+/// A sparkline ([`draw_spark`], the live app's drawing) as a `data:image/svg+xml` address,
+/// or `None` if plotters reports an error.
+pub fn spark_svg(series: &Series, theme: &ChartTheme) -> Option<String> {
+    let mut body = String::new();
+    {
+        let root = SVGBackend::with_string(&mut body, SPARK_SIZE).into_drawing_area();
+        draw_spark(&root, series, 1.0, theme).ok()?;
+        root.present().ok()?;
+    }
+    let start = body.find("<svg")?;
+    Some(data_url(&body[start..]))
 }
 
 /// The chart as a standalone SVG document.

@@ -50,11 +50,31 @@ pub fn Sparkline(series: Arc<Series>, metric: Arc<Metric>) -> impl IntoView {
             }
         });
     }
+    let svg = prerendered_svg(&series);
     let label = move || spark_text(ui.lang.get(), metric.unit, &spark_window(&series));
+    if let Some(svg) = svg {
+        return view! {
+            <div class="ssc__spark" role="img" aria-label=label>
+                <img class="ssc__spark-svg" src=svg alt="" />
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="ssc__spark" node_ref=wrap role="img" aria-label=label>
             <canvas class="ssc__spark-canvas" node_ref=canvas aria-hidden="true"></canvas>
         </div>
     }
     .into_any()
+}
+
+/// The sparkline as an SVG `data:` address while the view is being prerendered (`None` in
+/// the browser), in the light theme's colours like the prerendered trend charts.
+fn prerendered_svg(series: &Series) -> Option<String> {
+    #[cfg(feature = "ssr")]
+    if crate::render_mode::prerendering() {
+        return crate::chart::spark_svg(series, &scorecards_core::chart::ChartTheme::LIGHT);
+    }
+    let _ = series;
+    None
 }
