@@ -65,11 +65,16 @@ macro_rules! call_part {
     }};
 }
 
-/// Shows a [`part!`] view: from the module once it is loaded (inside its own `Suspense`, so
-/// the rest of the page does not wait), the error panel naming the module with a retry when
-/// it cannot be loaded. Without `split` the view is built at once, as any other.
+/// Shows a [`part!`] view (a part taking a last argument `build`, and building nothing when
+/// it is false). With `split`: the part's module is loaded first (the part called with
+/// `build: false`), with a status line meanwhile; once it
+/// is there, the view is built at once, in the same reactive scope as any other view (no
+/// `Suspense`: a view built inside a `Suspend` stays subscribed to what it read while being
+/// built, and was rebuilt from the disposed state of a replaced view when back/forward or
+/// `update()` changed several things at once). A module that cannot be loaded gives the error
+/// panel naming it, with a retry. Without `split` the view is built at once.
 macro_rules! lazy_view {
-    ($module:literal, $call:expr) => {{
+    ($module:literal, $part:ident ( $($arg:expr),* $(,)? )) => {{
         let retry = RwSignal::new(0u32);
         let shown = move |result: Result<AnyView, Unloaded>| match result {
             Ok(view) => view,
@@ -82,20 +87,52 @@ macro_rules! lazy_view {
             .into_any(),
         };
         #[cfg(feature = "split")]
-        let part = view! {
-            <Suspense fallback=|| view! { <PartLoading /> }>
-                {move || {
-                    retry.track();
-                    let future = $call;
-                    Suspend::new(async move { shown(future.await) })
-                }}
-            </Suspense>
-        }
-        .into_any();
+        let part = {
+            let loaded: RwSignal<Option<Result<(), Unloaded>>> = RwSignal::new(None);
+            let part = move |build: bool| $part($($arg,)* build);
+            let build = part.clone();
+            Effect::new(move |_| {
+                retry.track();
+                if matches!(loaded.get_untracked(), Some(Ok(()))) {
+                    return;
+                }
+                loaded.set(None);
+                // The part itself, asked to build nothing: its module loads.
+                let load = part(false);
+                leptos::task::spawn_local(async move {
+                    let result = load.await.map(|_| ());
+                    // The view may be gone by now: then there is nothing to tell.
+                    let _ = loaded.try_set(Some(result));
+                });
+            });
+            (move || match loaded.get() {
+                None => view! { <PartLoading /> }.into_any(),
+                Some(Ok(())) => shown(
+                    ready_now(build(true)).and_then(|view| view.ok_or(Unloaded)),
+                ),
+                Some(Err(e)) => shown(Err(e)),
+            })
+            .into_any()
+        };
         #[cfg(not(feature = "split"))]
-        let part = shown($call);
+        let part = {
+            shown($part($($arg,)* true).and_then(|view| view.ok_or(Unloaded)))
+        };
         part
     }};
+}
+
+/// The result of a part whose module is loaded: its future is ready at its first poll.
+#[cfg(feature = "split")]
+fn ready_now<T>(
+    future: impl std::future::Future<Output = Result<T, Unloaded>>,
+) -> Result<T, Unloaded> {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(result) => result,
+        std::task::Poll::Pending => Err(Unloaded),
+    }
 }
 
 /// The status line while a part's module loads.
@@ -140,22 +177,22 @@ pub fn LazyTrendChart(
 
 part! {
     /// The comparison of the chosen stations.
-    fn compare_view in compare(ds: Arc<Dataset>) -> AnyView {
-        view! { <CompareViewNow ds=ds /> }.into_any()
+    fn compare_view in compare(ds: Arc<Dataset>, build: bool) -> Option<AnyView> {
+        build.then(|| view! { <CompareViewNow ds=ds /> }.into_any())
     }
 }
 
 part! {
     /// The league table.
-    fn league_view in league(ds: Arc<Dataset>) -> AnyView {
-        view! { <LeagueViewNow ds=ds /> }.into_any()
+    fn league_view in league(ds: Arc<Dataset>, build: bool) -> Option<AnyView> {
+        build.then(|| view! { <LeagueViewNow ds=ds /> }.into_any())
     }
 }
 
 part! {
     /// One trend chart of a scorecard, with its readout, summary, table and downloads.
-    fn trend_chart in charts(series: Arc<Series>, metric: Arc<Metric>, source: Text, station: Text) -> AnyView {
-        view! { <TrendChartNow series=series metric=metric source=source station=station /> }.into_any()
+    fn trend_chart in charts(series: Arc<Series>, metric: Arc<Metric>, source: Text, station: Text, build: bool) -> Option<AnyView> {
+        build.then(|| view! { <TrendChartNow series=series metric=metric source=source station=station /> }.into_any())
     }
 }
 
