@@ -215,11 +215,15 @@ export function takeOver(element, view) {
   });
 }
 
-/** Waits (a few frames at most) until the live app's charts have their measured size. */
+/** Waits until the live app's parts loaded on first use (the charts' module) are in and its
+ *  charts have their measured size: the view it replaces already shows them, so swapping
+ *  earlier would shorten the page and move it. A part that takes longer than ~10 s (a very
+ *  slow network) is not waited for. */
 async function settle(root, fresh) {
   if (!fresh) return;
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 600; i++) {
     await nextFrame();
+    if (root.querySelector('.ssc__loading--part')) continue;
     const canvases = [...root.querySelectorAll('canvas.ssc__chart-canvas')];
     if (canvases.every((c) => c.style.height)) return;
   }

@@ -73,7 +73,7 @@ pub fn hashed_name(name: &str, hash: &str) -> String {
     }
 }
 
-/// Renames every stylesheet in `dist/style/` to its hashed name; returns the
+/// Writes a copy of every stylesheet in `dist/style/` under its hashed name; returns the
 /// `(old, new)` paths relative to `dist/` (with `/`).
 pub fn hash_styles(dist: &Path) -> Result<Vec<(String, String)>> {
     let dir = dist.join("style");
@@ -90,7 +90,9 @@ pub fn hash_styles(dist: &Path) -> Result<Vec<(String, String)>> {
         }
         let bytes = fs::read(&file).context(|| format!("reading {}", file.display()))?;
         let new = hashed_name(name, &content_hash([bytes.as_slice()]));
-        fs::rename(&file, dir.join(&new)).context(|| format!("renaming {}", file.display()))?;
+        // A copy, not a rename: our entry files use the hashed name (cached for good), and
+        // `style/<name>` stays for host pages that link the stylesheet themselves (revalidated).
+        fs::copy(&file, dir.join(&new)).context(|| format!("copying {}", file.display()))?;
         renames.push((format!("style/{name}"), format!("style/{new}")));
     }
     Ok(renames)
@@ -265,7 +267,8 @@ mod tests {
             new.starts_with("style/main.") && new.ends_with(".css"),
             "{new}"
         );
-        assert!(dist.join(new).is_file() && !dist.join("style/main.css").exists());
+        // The hashed copy for our entry files, the plain name kept for host pages.
+        assert!(dist.join(new).is_file() && dist.join("style/main.css").is_file());
         assert_eq!(rewrite_references(&dist, &renames).unwrap(), 1);
         let index = fs::read_to_string(dist.join("index.html")).unwrap();
         assert_eq!(index, format!(r#"<link href="{new}">"#));
