@@ -104,6 +104,11 @@ impl Ctx {
     pub fn cargo(&self) -> Command {
         let mut cmd = Command::new(&self.cargo);
         cmd.current_dir(&self.root);
+        if self.ci {
+            // A clean CI clone builds everything once: incremental caches would only cost
+            // disk (7.6 GB of target/debug/incremental in a full run) and time.
+            cmd.env("CARGO_INCREMENTAL", "0");
+        }
         cmd
     }
 
