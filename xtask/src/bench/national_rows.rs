@@ -125,7 +125,7 @@ pub fn build_rows(
         let r = mr.ttft.get(&t).cloned().unwrap_or_default();
         let mut row = Row::new(
             &format!("ttft_{t}x"),
-            &format!("time to table with all rows, {t}× CPU"),
+            &format!("time to table (first rows drawn), {t}× CPU"),
             Unit::Ms,
         )
         .values(med(&a), med(&r))
