@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use scorecards_core::Lang;
 
 use crate::state::Ui;
 use crate::url;
@@ -31,7 +30,8 @@ pub fn EmbedSnippet() -> impl IntoView {
             "<div data-station-scorecards{station} data-lang=\"{}\"></div>\n<script type=\"module\" src=\"{dir}/embed.js\"></script>",
             lang.code()
         );
-        let (title, iframe_label, script_label) = texts(lang);
+        let s = lang.strings();
+        let (title, iframe_label, script_label) = (s.embed_title, s.embed_iframe, s.embed_script);
         let (id1, id2) = (ui.id("embed-iframe"), ui.id("embed-script"));
         view! {
             <details class="ssc__embed">
@@ -42,20 +42,5 @@ pub fn EmbedSnippet() -> impl IntoView {
                 <textarea id=id2 class="ssc__code" readonly rows="3">{script}</textarea>
             </details>
         }
-    }
-}
-
-fn texts(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match lang {
-        Lang::Zh => (
-            "嵌入本看板",
-            "用 iframe 嵌入（高度自动调整）：",
-            "或用脚本嵌入（同一页面可放多个）：",
-        ),
-        Lang::En => (
-            "Embed this dashboard",
-            "Embed in an iframe (height adjusts itself):",
-            "Or embed with a script (several per page):",
-        ),
     }
 }
