@@ -162,7 +162,7 @@ fn mb(bytes: u64) -> String {
 /// Describes a load error for people, in the language of `t`.
 pub(super) fn describe<T>(t: &T, e: &LoadError) -> ErrorMessage
 where
-    T: ErrorTexts + IssueTexts + SerdeTexts + ?Sized,
+    T: ErrorTexts + IssueTexts + SerdeTexts,
 {
     let (headline, advice) = t.error(e);
     let unreadable = |at: String| {
@@ -215,12 +215,12 @@ where
 
 /// What is wrong, expected and found for the errors that stop a file before or while its
 /// JSON is read ([`Unreadable`]); `None` for the other errors.
-pub(super) fn load_detail<T: ErrorTexts + ?Sized>(t: &T, e: &LoadError) -> Option<Detail> {
+pub(super) fn load_detail<T: ErrorTexts>(t: &T, e: &LoadError) -> Option<Detail> {
     Unreadable::of(e).map(|u| t.unreadable(&u))
 }
 
 /// Explains an unsupported format version ([`LoadError::UnsupportedVersion`]'s `found`).
-pub(super) fn version_detail<T: ErrorTexts + ?Sized>(t: &T, found: &str) -> Detail {
+pub(super) fn version_detail<T: ErrorTexts>(t: &T, found: &str) -> Detail {
     let found = clip(found);
     let v = VersionFound::read(&found);
     Detail {

@@ -131,12 +131,12 @@ impl Found {
 }
 
 /// Describes one broken rule in the language of `t`.
-pub(super) fn describe_issue<T: IssueTexts + ?Sized>(t: &T, k: &IssueKind) -> String {
+pub(super) fn describe_issue<T: IssueTexts>(t: &T, k: &IssueKind) -> String {
     t.issue(&clipped(k))
 }
 
 /// [`describe_issue`] with what was expected and what was found.
-pub(super) fn issue_detail<T: IssueTexts + ?Sized>(t: &T, k: &IssueKind) -> Detail {
+pub(super) fn issue_detail<T: IssueTexts>(t: &T, k: &IssueKind) -> Detail {
     let k = &clipped(k);
     Detail {
         message: t.issue(k),

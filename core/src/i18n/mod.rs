@@ -25,6 +25,7 @@ use crate::model::{Family, Polarity, Unit};
 mod en;
 mod errors;
 mod issues;
+mod narrator;
 mod serde_text;
 mod zh;
 
@@ -32,25 +33,13 @@ pub use crate::lang::Lang;
 pub use en::EN;
 pub use errors::{ErrorMessage, ErrorTexts, HttpFailure, Sizes, Unreadable, VersionFound};
 pub use issues::{clip, Detail, Found, IssueTexts};
+use narrator::Narrator;
 pub use serde_text::{strip_position, SerdeKind, SerdeTexts, StructureError, SyntaxError, Unknown};
 pub use zh::ZH;
 
-/// Everything a language says about errors: implemented by each language's type, used
-/// through one `&dyn` (one copy of the language-free code in the wasm, not one per language).
-trait Narration: ErrorTexts + IssueTexts + SerdeTexts {}
-
-impl<T: ErrorTexts + IssueTexts + SerdeTexts> Narration for T {}
-
-fn narration(lang: Lang) -> &'static dyn Narration {
-    match lang {
-        Lang::Zh => &zh::Zh,
-        Lang::En => &en::En,
-    }
-}
-
 /// Describes a load error for people, in their language.
 pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
-    errors::describe(narration(lang), e)
+    errors::describe(&Narrator(lang), e)
 }
 
 /// What is wrong, expected and found for the errors that stop a file before or while its
@@ -59,34 +48,34 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
 /// which have their own ([`syntax_detail`], [`structure_detail`], [`version_detail`],
 /// [`issue_detail`]).
 pub fn load_detail(lang: Lang, e: &LoadError) -> Option<Detail> {
-    errors::load_detail(narration(lang), e)
+    errors::load_detail(&Narrator(lang), e)
 }
 
 /// Explains an unsupported format version ([`LoadError::UnsupportedVersion`]'s `found`:
 /// the value as JSON text, or `missing`).
 pub fn version_detail(lang: Lang, found: &str) -> Detail {
-    errors::version_detail(narration(lang), found)
+    errors::version_detail(&Narrator(lang), found)
 }
 
 /// Describes one broken rule.
 pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
-    issues::describe_issue(narration(lang), k)
+    issues::describe_issue(&Narrator(lang), k)
 }
 
 /// [`describe_issue`] with what was expected and what was found.
 pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
-    issues::issue_detail(narration(lang), k)
+    issues::issue_detail(&Narrator(lang), k)
 }
 
 /// Explains a structure error ([`LoadError::Structure`]'s `detail`, from serde) in `lang`,
 /// with what was expected and what was found.
 pub fn structure_detail(lang: Lang, detail: &str) -> Detail {
-    serde_text::structure_detail(narration(lang), detail)
+    serde_text::structure_detail(&Narrator(lang), detail)
 }
 
 /// Explains a JSON syntax error ([`LoadError::Syntax`]'s `detail`, from serde) in `lang`.
 pub fn syntax_detail(lang: Lang, detail: &str) -> Detail {
-    serde_text::syntax_detail(narration(lang), detail)
+    serde_text::syntax_detail(&Narrator(lang), detail)
 }
 
 impl Lang {

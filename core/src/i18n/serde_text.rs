@@ -257,7 +257,7 @@ impl SerdeKind<'_> {
 
 /// Explains a structure error ([`crate::LoadError::Structure`]'s `detail`) in the language
 /// of `t`; a text not known here is passed through.
-pub(super) fn structure_detail<T: SerdeTexts + ?Sized>(t: &T, detail: &str) -> Detail {
+pub(super) fn structure_detail<T: SerdeTexts>(t: &T, detail: &str) -> Detail {
     match StructureError::read(detail) {
         Some(e) => t.structure(&e),
         None => as_written(detail),
@@ -266,7 +266,7 @@ pub(super) fn structure_detail<T: SerdeTexts + ?Sized>(t: &T, detail: &str) -> D
 
 /// Explains a JSON syntax error ([`crate::LoadError::Syntax`]'s `detail`) in the language of
 /// `t`; a text not known here is passed through.
-pub(super) fn syntax_detail<T: SerdeTexts + ?Sized>(t: &T, detail: &str) -> Detail {
+pub(super) fn syntax_detail<T: SerdeTexts>(t: &T, detail: &str) -> Detail {
     match SyntaxError::read(detail) {
         Some(e) => {
             let (message, expected) = t.syntax(e);

@@ -13,7 +13,7 @@ use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::model::{Family, Unit};
 
 /// English texts.
-pub const EN: Strings = Strings {
+pub static EN: Strings = Strings {
     app_title: "Fengqiao-style police stations: scorecards",
     language: "Language",
     other_language: "中文",

@@ -13,7 +13,7 @@ use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::model::{Family, Unit};
 
 /// Chinese texts.
-pub const ZH: Strings = Strings {
+pub static ZH: Strings = Strings {
     app_title: "枫桥式公安派出所成效看板",
     language: "语言",
     other_language: "English",
