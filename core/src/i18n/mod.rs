@@ -158,7 +158,9 @@ messages! {
     fn image_footer(&self, source: &str, day: &str) -> String;
 }
 
-/// Fixed interface texts.
+/// Fixed interface texts. (The same shape as `chart::ChartStrings`, the charts' own table
+/// beside the code that draws them, which `duplicates` pairs with this: both are plain lists
+/// of texts.)
 #[derive(Debug)]
 #[allow(missing_docs)]
 pub struct Strings {

@@ -1,4 +1,6 @@
-//! Load errors in English (the same shape as `zh/errors.rs`).
+//! Load errors in English. Arm for arm the same shape as `zh/errors.rs`, and arms of the same shape
+//! one after the other (the `duplicates` tool pairs both): that is the point, one text per kind of
+//! error, per language, each in an exhaustive `match`.
 
 use std::borrow::Cow;
 

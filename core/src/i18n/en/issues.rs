@@ -1,4 +1,6 @@
-//! Broken rules in English (the same shape as `zh/issues.rs`).
+//! Broken rules in English. Arm for arm the same shape as `zh/issues.rs`, and arms of the same
+//! shape one after the other (the `duplicates` tool pairs both): that is the point, one text per
+//! kind of rule, per language, each in an exhaustive `match`.
 
 use super::En;
 use crate::error::IssueKind;

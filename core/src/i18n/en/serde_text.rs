@@ -1,4 +1,6 @@
-//! serde_json's errors in English (the same shape as `zh/serde_text.rs`).
+//! serde_json's errors in English. Arm for arm the same shape as `zh/serde_text.rs`, and arms of
+//! the same shape one after the other (the `duplicates` tool pairs both): that is the point, one
+//! text per kind of error, per language, each in an exhaustive `match`.
 
 use super::En;
 use crate::i18n::{

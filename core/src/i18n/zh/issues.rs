@@ -1,4 +1,6 @@
-//! Broken rules in Chinese (the same shape as `en/issues.rs`).
+//! Broken rules in Chinese. Arm for arm the same shape as `en/issues.rs`, and arms of the same
+//! shape one after the other (the `duplicates` tool pairs both): that is the point, one text per
+//! kind of rule, per language, each in an exhaustive `match`.
 
 use super::Zh;
 use crate::error::IssueKind;

@@ -1,4 +1,6 @@
-//! serde_json's errors in Chinese (the same shape as `en/serde_text.rs`).
+//! serde_json's errors in Chinese. Arm for arm the same shape as `en/serde_text.rs`, and arms of
+//! the same shape one after the other (the `duplicates` tool pairs both): that is the point, one
+//! text per kind of error, per language, each in an exhaustive `match`.
 
 use super::Zh;
 use crate::i18n::{
