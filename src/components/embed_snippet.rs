@@ -31,14 +31,13 @@ pub fn EmbedSnippet() -> impl IntoView {
             lang.code()
         );
         let s = lang.strings();
-        let (title, iframe_label, script_label) = (s.embed_title, s.embed_iframe, s.embed_script);
         let (id1, id2) = (ui.id("embed-iframe"), ui.id("embed-script"));
         view! {
             <details class="ssc__embed">
-                <summary>{title}</summary>
-                <label for=id1.clone()>{iframe_label}</label>
+                <summary>{s.embed_title}</summary>
+                <label for=id1.clone()>{s.embed_iframe}</label>
                 <textarea id=id1 class="ssc__code" readonly rows="3">{iframe}</textarea>
-                <label for=id2.clone()>{script_label}</label>
+                <label for=id2.clone()>{s.embed_script}</label>
                 <textarea id=id2 class="ssc__code" readonly rows="3">{script}</textarea>
             </details>
         }

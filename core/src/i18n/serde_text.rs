@@ -292,6 +292,7 @@ fn as_written(detail: &str) -> Detail {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{structure_detail, syntax_detail, Lang};
 
     /// The serde_json version whose error texts this file reads. When Cargo.lock moves to
     /// another version, check the texts matched above against its `src/error.rs` (and serde's
@@ -503,6 +504,56 @@ mod tests {
         );
         assert_eq!(SerdeKind::read(" unit value "), SerdeKind::Null);
         assert_eq!(SerdeKind::read("a tuple"), SerdeKind::Other("a tuple"));
+    }
+
+    #[test]
+    fn serde_structure_errors_are_explained() {
+        let d = structure_detail(
+            Lang::En,
+            "invalid type: string \"5.02\", expected f64 at line 606 column 25",
+        );
+        assert_eq!(
+            d.message,
+            "Wrong type or value: expected a number, found the string \"5.02\"."
+        );
+        let d = structure_detail(
+            Lang::Zh,
+            "invalid type: null, expected a string at line 1 column 2",
+        );
+        assert_eq!(d.message, "类型或取值不对：应为字符串，实际为null。");
+        let d = structure_detail(
+            Lang::En,
+            "unknown field `valeu`, expected one of `value`, `source` at line 6 column 17",
+        );
+        assert_eq!(d.message, "Unknown field “valeu” (is it misspelt?).");
+        assert_eq!(d.expected.as_deref(), Some("one of \"value\", \"source\""));
+        assert_eq!(d.found.as_deref(), Some("\"valeu\""));
+        let d = structure_detail(Lang::Zh, "missing field `source`");
+        assert_eq!(d.message, "缺少必填字段“source”。");
+        let d = structure_detail(
+            Lang::Zh,
+            "`2023-02-30` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD at line 1 column 3",
+        );
+        assert_eq!(d.message, "“2023-02-30”不是有效日期。");
+        let d = structure_detail(Lang::En, "invalid value: integer `-6`, expected u32");
+        assert_eq!(d.found.as_deref(), Some("the integer -6"));
+        assert_eq!(d.expected.as_deref(), Some("a whole number of 0 or more"));
+        // Anything else is passed through.
+        assert_eq!(
+            structure_detail(Lang::Zh, "something new").message,
+            "something new"
+        );
+    }
+
+    #[test]
+    fn serde_syntax_errors_are_explained() {
+        let d = syntax_detail(Lang::Zh, "EOF while parsing an object at line 14 column 3");
+        assert_eq!(d.message, "文件在 JSON 结束之前就结束了（文件被截断？）。");
+        let d = syntax_detail(Lang::En, "expected `,` or `}` at line 2 column 3");
+        assert_eq!(d.expected.as_deref(), Some("\",\" or \"}\""));
+        assert_eq!(syntax_detail(Lang::En, "odd").message, "odd");
+        assert_eq!(strip_position("x at line 3 column 4"), "x");
+        assert_eq!(strip_position("at line"), "at line");
     }
 
     #[test]
