@@ -217,7 +217,7 @@ fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
             })
             .collect();
         view! {
-            {loading.then(|| view! { <p class="ssc__loading ssc__loading--detail" role="status">{detail_loading(lang)}</p> })}
+            {loading.then(|| view! { <p class="ssc__loading ssc__loading--detail" role="status">{lang.strings().loading_detail}</p> })}
             {failed.into_iter().map(|(href, e)| view! {
                 <ErrorPanel error=e on_retry=Callback::new(move |_| {
                     details.update(|m| { m.remove(&href); });
@@ -229,13 +229,6 @@ fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
     view! {
         {status}
         {move || view! { <Body ds=current.get() /> }}
-    }
-}
-
-fn detail_loading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "正在加载明细数据（全部指标与月度序列）……",
-        Lang::En => "Loading the full figures and monthly series…",
     }
 }
 

@@ -43,10 +43,10 @@ pub fn show(detail: &str) {
         else {
             continue;
         };
-        let lang = match root.get_attribute("lang").as_deref() {
-            Some(l) if l.starts_with("en") => Lang::En,
-            _ => Lang::Zh,
-        };
+        let lang = root
+            .get_attribute("lang")
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or_default();
         if let Some(notice) = notice(&doc, lang, detail, &reload) {
             root.replace_children_with_node_1(&notice);
         }

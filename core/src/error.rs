@@ -33,6 +33,14 @@ impl TextEncoding {
             TextEncoding::Utf32Be => "UTF-32BE",
         }
     }
+
+    /// Its family, without the byte order (`UTF-16`).
+    pub fn family(self) -> &'static str {
+        match self {
+            TextEncoding::Utf16Le | TextEncoding::Utf16Be => "UTF-16",
+            TextEncoding::Utf32Le | TextEncoding::Utf32Be => "UTF-32",
+        }
+    }
 }
 
 /// Why a data file could not be shown. Every variant names the file.

@@ -53,6 +53,15 @@ impl Lang {
         }
     }
 
+    /// The text in the other language, if there is one: the English for Chinese (which a
+    /// file may not give), the Chinese for English.
+    pub fn pick_other(self, t: &Text) -> Option<&str> {
+        match self {
+            Lang::Zh => t.en.as_deref(),
+            Lang::En => Some(&t.zh),
+        }
+    }
+
     /// Whether [`Lang::pick`] had to fall back to Chinese for English.
     pub fn falls_back(self, t: &Text) -> bool {
         self == Lang::En && t.en.as_deref().is_none_or(|e| e.trim().is_empty())
@@ -86,5 +95,7 @@ mod tests {
         assert_eq!(Lang::En.pick(&t), "梅江");
         assert!(Lang::En.falls_back(&t));
         assert!(!Lang::Zh.falls_back(&t));
+        assert_eq!(Lang::Zh.pick_other(&t), None);
+        assert_eq!(Lang::En.pick_other(&t), Some("梅江"));
     }
 }

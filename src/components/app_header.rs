@@ -47,20 +47,13 @@ pub fn AppHeader() -> impl IntoView {
                                 aria-pressed=move || (ui.lang.get() == l).to_string()
                                 on:click=move |_| ui.set_lang(l)
                             >
-                                {lang_name(l)}
+                                {l.strings().language_name}
                             </button>
                         }
                     })
                     .collect_view()}
             </div>
         </header>
-    }
-}
-
-fn lang_name(l: Lang) -> &'static str {
-    match l {
-        Lang::Zh => "中文",
-        Lang::En => "English",
     }
 }
 

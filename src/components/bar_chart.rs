@@ -5,7 +5,7 @@ use plotters_canvas::CanvasBackend;
 use scorecards_core::chart::{
     bar_chart_height, bar_layout, bar_value_text, draw_bars_themed, polarity_note, Bar, BarSpec,
 };
-use scorecards_core::{Lang, Polarity, Unit};
+use scorecards_core::{Polarity, Unit};
 
 use crate::chart::{chart_theme, fit_canvas, observe_width, CanvasLabels};
 use crate::state::Ui;
@@ -111,17 +111,13 @@ pub fn BarChart(
                         .as_ref()
                         .map(|r| format!("{r}. "))
                         .unwrap_or_default();
-                    let colon = if lang == Lang::Zh { "：" } else { ": " };
-                    format!(
-                        "{rank}{}{colon}{}",
-                        bar.label,
-                        bar_value_text(lang, bar.value, unit)
-                    )
+                    let value = bar_value_text(lang, bar.value, unit);
+                    format!("{rank}{}", lang.messages().labelled(&bar.label, &value))
                 })
             }),
             None => None,
         }
-        .unwrap_or_else(|| hint(lang).to_string())
+        .unwrap_or_else(|| lang.strings().bars_keys_hint.to_string())
     };
     let label = format!(
         "{title} ({})",
@@ -135,7 +131,7 @@ pub fn BarChart(
                 node_ref=wrap
                 role="group"
                 tabindex="0"
-                aria-roledescription="chart"
+                aria-roledescription=ui.lang.get_untracked().strings().chart
                 aria-label=label
                 on:keydown=on_key
             >
@@ -149,12 +145,5 @@ pub fn BarChart(
             </div>
             <p class="ssc__chart-readout" aria-live="polite">{readout}</p>
         </figure>
-    }
-}
-
-fn hint(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "用上下方向键或鼠标逐个查看派出所；数据表见下方。",
-        Lang::En => "Use the up and down arrow keys or the pointer to read each station; the table below has the same data.",
     }
 }

@@ -223,22 +223,17 @@ fn compare_row(
                     Some(view! { <span class="ssc__badge ssc__badge--best">{format!("★ {}", s.best)}</span> }.into_any())
                 }
                 Standing::NotComparable(diffs) if reported >= 2 => {
-                    let (sep, colon) = if lang == Lang::Zh { ("、", "：") } else { (", ", ": ") };
-                    let why = diffs.iter().map(|d| difference_name(lang, *d)).collect::<Vec<_>>().join(sep);
+                    let why = diffs.iter().map(|d| difference_name(lang, *d)).collect::<Vec<_>>();
                     // Name what it is set against: "since 2018 vs year-on-year 2024".
-                    let against = l.basis.as_ref().map(|b| match lang {
-                        Lang::Zh => format!("（其他为 {}）", basis_text(lang, b)),
-                        Lang::En => format!(" (others: {})", basis_text(lang, b)),
-                    });
-                    Some(view! { <span class="ssc__flag">{format!("{}{colon}{why}{}", s.not_comparable, against.unwrap_or_default())}</span> }.into_any())
+                    let against = l.basis.as_ref().map(|b| basis_text(lang, b));
+                    Some(view! { <span class="ssc__flag">{lang.messages().not_comparable_because(&why, against.as_deref())}</span> }.into_any())
                 }
                 _ => None,
             };
             let gap = match (&e.standing, best, fig.unit) {
                 (Standing::Ranked { rank, .. }, Some(b), Unit::Percent | Unit::PercentagePoints) if *rank > 1 => {
                     let pp = (e.value.unwrap_or(b) - b).abs();
-                    let unit = if lang == Lang::Zh { "个百分点" } else { " pp" };
-                    Some(view! { <span class="ssc__cell-context">{format!("{} {}{unit}", s.gap_to_best, format::plain_number(pp))}</span> })
+                    Some(view! { <span class="ssc__cell-context">{lang.messages().gap_to_best_points(&format::plain_number(pp))}</span> })
                 }
                 _ => None,
             };

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use scorecards_core::Lang;
 
 use crate::state::Ui;
 use crate::url;
@@ -31,31 +30,16 @@ pub fn EmbedSnippet() -> impl IntoView {
             "<div data-station-scorecards{station} data-lang=\"{}\"></div>\n<script type=\"module\" src=\"{dir}/embed.js\"></script>",
             lang.code()
         );
-        let (title, iframe_label, script_label) = texts(lang);
+        let s = lang.strings();
         let (id1, id2) = (ui.id("embed-iframe"), ui.id("embed-script"));
         view! {
             <details class="ssc__embed">
-                <summary>{title}</summary>
-                <label for=id1.clone()>{iframe_label}</label>
+                <summary>{s.embed_title}</summary>
+                <label for=id1.clone()>{s.embed_iframe}</label>
                 <textarea id=id1 class="ssc__code" readonly rows="3">{iframe}</textarea>
-                <label for=id2.clone()>{script_label}</label>
+                <label for=id2.clone()>{s.embed_script}</label>
                 <textarea id=id2 class="ssc__code" readonly rows="3">{script}</textarea>
             </details>
         }
-    }
-}
-
-fn texts(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match lang {
-        Lang::Zh => (
-            "嵌入本看板",
-            "用 iframe 嵌入（高度自动调整）：",
-            "或用脚本嵌入（同一页面可放多个）：",
-        ),
-        Lang::En => (
-            "Embed this dashboard",
-            "Embed in an iframe (height adjusts itself):",
-            "Or embed with a script (several per page):",
-        ),
     }
 }

@@ -109,7 +109,7 @@ fn figure_row(ds: &Arc<Dataset>, fig: &Figure, lang: Lang) -> impl IntoView {
         <tr data-metric=fig.metric.clone()>
             <th scope="row">
                 {label}
-                {fig.scope.as_ref().map(|sc| view! { <span class="ssc__scope">{format!("{}{}{}", s.scope, if lang == Lang::Zh { "：" } else { ": " }, lang.pick(sc))}</span> })}
+                {fig.scope.as_ref().map(|sc| view! { <span class="ssc__scope">{lang.messages().labelled(s.scope, lang.pick(sc))}</span> })}
             </th>
             <td class=format!("ssc__value {tone}")>
                 {format::figure_value(lang, fig)}

@@ -53,10 +53,7 @@ pub fn Scorecard(ds: Arc<Dataset>, station_id: String) -> impl IntoView {
 
 /// The name in the other language, the region and the parent bureau.
 fn subtitle(st: &scorecards_core::Station, lang: Lang) -> String {
-    let other = match lang {
-        Lang::Zh => st.name.en.clone(),
-        Lang::En => Some(st.name.zh.clone()),
-    };
+    let other = lang.pick_other(&st.name).map(str::to_string);
     let bureau = st.parent_bureau.as_ref().map(|b| lang.pick(b).to_string());
     [other, Some(region_text(st, lang)), bureau]
         .into_iter()

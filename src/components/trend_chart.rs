@@ -106,15 +106,9 @@ pub fn TrendChart(
             let i = selected.get()?;
             lay.with(|l| {
                 l.as_ref().and_then(|l| l.points.get(i)).map(|p| {
-                    let sep = if lang == Lang::Zh {
-                        " · 来源："
-                    } else {
-                        " · source: "
-                    };
-                    format!(
-                        "{}{sep}{}",
-                        point_text(lang, metric.unit, &p.point),
-                        lang.pick(&source_for_readout)
+                    lang.messages().point_with_source(
+                        &point_text(lang, metric.unit, &p.point),
+                        lang.pick(&source_for_readout),
                     )
                 })
             })
@@ -187,7 +181,7 @@ pub fn TrendChart(
                         class="ssc__chart-box"
                         role="group"
                         tabindex="0"
-                        aria-roledescription="chart"
+                        aria-roledescription=move || ui.lang.get().strings().chart
                         aria-label=title
                         aria-describedby=summary_id.clone()
                     >
@@ -200,7 +194,7 @@ pub fn TrendChart(
                         node_ref=wrap
                         role="group"
                         tabindex="0"
-                        aria-roledescription="chart"
+                        aria-roledescription=move || ui.lang.get().strings().chart
                         aria-label=title
                         aria-describedby=summary_id.clone()
                         on:keydown=on_key
@@ -232,10 +226,7 @@ pub fn TrendChart(
                             let lang = ui.lang.get_untracked();
                             let title = format!("{} · {}", lang.pick(&station), lang.pick(&metric_for_png.label));
                             let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-                            let footer = match lang {
-                                Lang::Zh => format!("来源：{} · 导出于 {}", lang.pick(&source), &today[..today.len().min(10)]),
-                                Lang::En => format!("Source: {} · exported {}", lang.pick(&source), &today[..today.len().min(10)]),
-                            };
+                            let footer = lang.messages().image_footer(lang.pick(&source), &today[..today.len().min(10)]);
                             offer_png(&c, &png_name, &title, &footer);
                         }
                     }

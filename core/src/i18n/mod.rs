@@ -2,30 +2,81 @@
 //! language, so a missing translation does not compile:
 //!
 //! - [`Strings`]: the fixed texts of the interface, a typed table with one value per language
-//!   ([`ZH`] in `zh.rs`, [`EN`] in `en.rs`), reached as `lang.strings().field`;
+//!   ([`ZH`] in `zh/mod.rs`, [`EN`] in `en/mod.rs`), reached as `lang.strings().field`;
 //! - [`Translation`]: names of domain values and the messages that take values (counts,
-//!   dates), implemented once in `zh.rs` and once in `en.rs`, reached as
+//!   dates), implemented once in `zh/mod.rs` and once in `en/mod.rs`, reached as
 //!   `lang.messages().method(…)`;
-//! - `errors.rs`: load errors and broken rules narrated for people (headline, advice, detail);
-//! - `serde_text.rs`: serde_json's English error texts read back and said in either language.
+//! - load errors and broken rules narrated for people (headline, advice, detail):
+//!   [`ErrorTexts`] and [`IssueTexts`], with what does not depend on the language in
+//!   `errors.rs` and `issues.rs`, and each language's texts in `zh/errors.rs`,
+//!   `zh/issues.rs`, `en/errors.rs`, `en/issues.rs`;
+//! - serde_json's English error texts read back into values in `serde_text.rs`
+//!   ([`SyntaxError`], [`StructureError`], [`SerdeKind`]), which [`SerdeTexts`] says in
+//!   `zh/serde_text.rs` and `en/serde_text.rs`.
 //!
 //! [`Lang`] itself is a leaf type in [`crate::lang`], re-exported here and at the crate root.
+//! The language modules depend on the language-free ones, never the other way round: the
+//! functions below pick the language.
 
 use crate::compare::{Difference, Normalisation, PopulationBand};
+use crate::error::{IssueKind, LoadError};
 use crate::model::{Family, Polarity, Unit};
 
 mod en;
 mod errors;
 mod issues;
+mod narrator;
 mod serde_text;
 mod zh;
 
 pub use crate::lang::Lang;
 pub use en::EN;
-pub use errors::{describe_error, load_detail, version_detail, ErrorMessage};
-pub use issues::{clip, describe_issue, issue_detail, Detail};
-pub use serde_text::{strip_position, structure_detail, syntax_detail};
+pub use errors::{ErrorMessage, ErrorTexts, HttpFailure, Sizes, Unreadable, VersionFound};
+pub use issues::{clip, Detail, Found, IssueTexts};
+use narrator::Narrator;
+pub use serde_text::{strip_position, SerdeKind, SerdeTexts, StructureError, SyntaxError, Unknown};
 pub use zh::ZH;
+
+/// Describes a load error for people, in their language.
+pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
+    errors::describe(&Narrator(lang), e)
+}
+
+/// What is wrong, expected and found for the errors that stop a file before or while its
+/// JSON is read: [`LoadError::Empty`], [`LoadError::Encoding`], [`LoadError::Html`],
+/// [`LoadError::NonFiniteNumber`], [`LoadError::TooDeep`]. `None` for the other variants,
+/// which have their own ([`syntax_detail`], [`structure_detail`], [`version_detail`],
+/// [`issue_detail`]).
+pub fn load_detail(lang: Lang, e: &LoadError) -> Option<Detail> {
+    errors::load_detail(&Narrator(lang), e)
+}
+
+/// Explains an unsupported format version ([`LoadError::UnsupportedVersion`]'s `found`:
+/// the value as JSON text, or `missing`).
+pub fn version_detail(lang: Lang, found: &str) -> Detail {
+    errors::version_detail(&Narrator(lang), found)
+}
+
+/// Describes one broken rule.
+pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
+    issues::describe_issue(&Narrator(lang), k)
+}
+
+/// [`describe_issue`] with what was expected and what was found.
+pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
+    issues::issue_detail(&Narrator(lang), k)
+}
+
+/// Explains a structure error ([`LoadError::Structure`]'s `detail`, from serde) in `lang`,
+/// with what was expected and what was found.
+pub fn structure_detail(lang: Lang, detail: &str) -> Detail {
+    serde_text::structure_detail(&Narrator(lang), detail)
+}
+
+/// Explains a JSON syntax error ([`LoadError::Syntax`]'s `detail`, from serde) in `lang`.
+pub fn syntax_detail(lang: Lang, detail: &str) -> Detail {
+    serde_text::syntax_detail(&Narrator(lang), detail)
+}
 
 impl Lang {
     /// The fixed texts of the interface.
@@ -47,8 +98,8 @@ impl Lang {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Messages(Lang);
 
-/// Declares the messages once: the [`Translation`] trait every language implements (`zh.rs`,
-/// `en.rs`; a message without its translation does not compile) and the [`Messages`] method
+/// Declares the messages once: the [`Translation`] trait every language implements
+/// (`zh/mod.rs`, `en/mod.rs`; a message without its translation does not compile) and the [`Messages`] method
 /// that picks the language's.
 macro_rules! messages {
     ($($(#[$doc:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)*) => {
@@ -95,9 +146,21 @@ messages! {
     fn matching(&self, found: &str, total: &str) -> String;
     /// "… and 1,234 more: search or download the table" (number already formatted).
     fn more_not_listed(&self, more: &str) -> String;
+    /// A value after its label: "Scope: part of the work".
+    fn labelled(&self, label: &str, value: &str) -> String;
+    /// Why a figure is not comparable (the differences, named), and what the others are.
+    fn not_comparable_because(&self, differences: &[&str], others: Option<&str>) -> String;
+    /// The gap to the best figure, in percentage points (number already formatted).
+    fn gap_to_best_points(&self, points: &str) -> String;
+    /// A chart's readout of one point, with the source it comes from.
+    fn point_with_source(&self, point: &str, source: &str) -> String;
+    /// The footer of a chart saved as an image: its source and the day it was saved.
+    fn image_footer(&self, source: &str, day: &str) -> String;
 }
 
-/// Fixed interface texts.
+/// Fixed interface texts. (The same shape as `chart::ChartStrings`, the charts' own table
+/// beside the code that draws them, which `duplicates` pairs with this: both are plain lists
+/// of texts.)
 #[derive(Debug)]
 #[allow(missing_docs)]
 pub struct Strings {
@@ -187,6 +250,18 @@ pub struct Strings {
     pub trend_better: &'static str,
     /// A change that is bad news by the metric's polarity.
     pub trend_worse: &'static str,
+    /// What a chart is, for assistive technology (`aria-roledescription`).
+    pub chart: &'static str,
+    /// How to read a bar chart with the keyboard or a pointer.
+    pub bars_keys_hint: &'static str,
+    /// The name of this table's language, in that language (the language switch).
+    pub language_name: &'static str,
+    /// The embedding panel: its title and its two ways.
+    pub embed_title: &'static str,
+    pub embed_iframe: &'static str,
+    pub embed_script: &'static str,
+    /// Said while a station's detail file loads.
+    pub loading_detail: &'static str,
 }
 
 /// Name of a family (panel title).

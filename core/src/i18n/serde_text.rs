@@ -1,12 +1,26 @@
-//! serde_json's error texts (English, written for programmers) read back and said for people
-//! in either language, with what was expected and what was found.
+//! serde_json's error texts (English, written for programmers) read back into values, which
+//! each language then says for people ([`SerdeTexts`], in `zh/serde_text.rs` and
+//! `en/serde_text.rs`), with what was expected and what was found.
 //!
 //! The texts matched here are serde_json's and serde's own wording, which is not an API: the
 //! tests below pin the serde_json version they were written against (read from Cargo.lock),
-//! so an upgrade that may change a wording fails here first and gets its texts checked.
+//! and make serde_json write each error read here, so an upgrade that changes a wording fails
+//! here first and gets its texts checked.
+
+use std::borrow::Cow;
 
 use super::issues::{clip, Detail};
-use crate::lang::Lang;
+
+/// How a language says what serde_json found wrong (one implementation per language, so a
+/// missing text does not compile).
+pub trait SerdeTexts {
+    /// A JSON syntax error: the sentence, and what was expected at that place.
+    fn syntax(&self, e: SyntaxError) -> (&'static str, Option<&'static str>);
+    /// A structure error, with what was expected and what was found.
+    fn structure(&self, e: &StructureError<'_>) -> Detail;
+    /// A kind of value, as serde names it (`string "x"`, `f64`, `struct Text`).
+    fn kind(&self, k: &SerdeKind<'_>) -> String;
+}
 
 /// Removes serde_json's " at line L column C" from the end of an error's text.
 pub fn strip_position(detail: &str) -> &str {
@@ -16,290 +30,261 @@ pub fn strip_position(detail: &str) -> &str {
     }
 }
 
-/// Explains a structure error ([`LoadError::Structure`]'s `detail`, from serde) in `lang`,
-/// with what was expected and what was found.
-pub fn structure_detail(lang: Lang, detail: &str) -> Detail {
-    let zh = lang == Lang::Zh;
-    let d = strip_position(detail);
-    let done = |message: String, expected: Option<String>, found: Option<String>| Detail {
-        message,
-        expected,
-        found,
-    };
-    if let Some(rest) = d
-        .strip_prefix("invalid type: ")
-        .or_else(|| d.strip_prefix("invalid value: "))
-    {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            let (f, e) = (serde_kind(lang, found), serde_kind(lang, expected));
-            return if zh {
-                done(
-                    format!("类型或取值不对：应为{e}，实际为{f}。"),
-                    Some(e),
-                    Some(f),
-                )
-            } else {
-                done(
-                    format!("Wrong type or value: expected {e}, found {f}."),
-                    Some(e),
-                    Some(f),
-                )
-            };
-        }
-    }
-    for (prefix, kind) in [("unknown field ", "field"), ("unknown variant ", "variant")] {
-        if let Some(rest) = d.strip_prefix(prefix) {
-            let (name, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
-            let name = &clip(name.trim_matches('`'));
-            let allowed = allowed.trim_start_matches("one of ").replace('`', "\"");
-            let allowed = if allowed.is_empty() || allowed == "there are no fields" {
-                None
-            } else {
-                Some(allowed)
-            };
-            let message = match (zh, kind) {
-                (true, "field") => format!("未知字段“{name}”（字段名是否拼错？）。"),
-                (true, _) => format!("未知取值“{name}”。"),
-                (false, "field") => format!("Unknown field “{name}” (is it misspelt?)."),
-                (false, _) => format!("Unknown value “{name}”."),
-            };
-            let expected = allowed.map(|a| {
-                if zh {
-                    format!("以下之一：{a}")
-                } else {
-                    format!("one of {a}")
-                }
-            });
-            return done(message, expected, Some(format!("\"{name}\"")));
-        }
-    }
-    if let Some(rest) = d.strip_prefix("missing field ") {
-        let name = rest.trim_matches('`');
-        return if zh {
-            done(
-                format!("缺少必填字段“{name}”。"),
-                Some(format!("字段 \"{name}\"")),
-                Some("没有该字段".into()),
-            )
-        } else {
-            done(
-                format!("The required field “{name}” is missing."),
-                Some(format!("a field \"{name}\"")),
-                Some("no such field".into()),
-            )
-        };
-    }
-    if let Some(rest) = d.strip_prefix("duplicate field ") {
-        let name = rest.trim_matches('`');
-        return if zh {
-            done(
-                format!("字段“{name}”出现了两次。"),
-                Some("每个字段只出现一次".into()),
-                Some(format!("两个 \"{name}\"")),
-            )
-        } else {
-            done(
-                format!("The field “{name}” appears twice."),
-                Some("each field once".into()),
-                Some(format!("two \"{name}\" fields")),
-            )
-        };
-    }
-    if let Some(date) = d
-        .strip_prefix('`')
-        .and_then(|r| r.strip_suffix("` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
-    {
-        let date = &clip(date);
-        return if zh {
-            done(
-                format!("“{date}”不是有效日期。"),
-                Some("YYYY、YYYY-MM 或 YYYY-MM-DD 形式的日期".into()),
-                Some(format!("\"{date}\"")),
-            )
-        } else {
-            done(
-                format!("“{date}” is not a valid date."),
-                Some("a date of the form YYYY, YYYY-MM or YYYY-MM-DD".into()),
-                Some(format!("\"{date}\"")),
-            )
-        };
-    }
-    if d == "expected a JSON object at the top level" {
-        return if zh {
-            done(
-                "文件的最外层应是一个 JSON 对象 {…}。".into(),
-                Some("对象 {…}".into()),
-                None,
-            )
-        } else {
-            done(
-                "The top level of the file must be a JSON object {…}.".into(),
-                Some("an object {…}".into()),
-                None,
-            )
-        };
-    }
-    done(d.to_string(), None, None)
+/// A JSON syntax error as serde_json reports it ([`crate::LoadError::Syntax`]'s `detail`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxError {
+    /// `EOF while parsing …`: the file ends before the JSON does.
+    Eof,
+    /// `expected value`.
+    ExpectedValue,
+    /// ``expected `:` ``.
+    ExpectedColon,
+    /// ``expected `,` or `}` ``.
+    ExpectedCommaOrBrace,
+    /// ``expected `,` or `]` ``.
+    ExpectedCommaOrBracket,
+    /// `expected ident`: a misspelt `true`, `false` or `null`.
+    ExpectedIdent,
+    /// `trailing characters`.
+    TrailingCharacters,
+    /// `trailing comma`.
+    TrailingComma,
+    /// `key must be a string`.
+    KeyMustBeString,
+    /// `invalid escape`.
+    InvalidEscape,
+    /// `number out of range`.
+    NumberOutOfRange,
+    /// `comments are not allowed in JSON` (this crate's own reading, before serde_json's).
+    Comment,
+    /// `a second byte-order mark` (this crate's own reading).
+    SecondByteOrderMark,
+    /// `lone surrogate escape`, `lone leading surrogate in hex escape`.
+    LoneSurrogate,
+    /// `invalid number`.
+    InvalidNumber,
+    /// `invalid unicode code point`.
+    InvalidCodePoint,
+    /// `recursion limit exceeded`.
+    RecursionLimit,
+    /// `control character … found while parsing a string`.
+    ControlCharacter,
 }
 
-/// serde's names of kinds of values (`string "x"`, `f64`, `struct Text`), for people.
-fn serde_kind(lang: Lang, s: &str) -> String {
-    let zh = lang == Lang::Zh;
-    let s = s.trim();
-    if let Some(v) = s.strip_prefix("string ") {
-        let v = &clip(v);
-        return if zh {
-            format!("字符串 {v}")
-        } else {
-            format!("the string {v}")
-        };
-    }
-    for (prefix, zh_name, en_name) in [
-        ("integer ", "整数", "the integer"),
-        ("floating point ", "数字", "the number"),
-        ("boolean ", "布尔值", "the boolean"),
-    ] {
-        if let Some(v) = s.strip_prefix(prefix) {
-            let v = v.trim_matches('`');
-            return if zh {
-                format!("{zh_name} {v}")
-            } else {
-                format!("{en_name} {v}")
-            };
-        }
-    }
-    if s.starts_with("struct ") || s.starts_with("internally tagged enum") || s == "map" {
-        return (if zh {
-            "对象 {…}"
-        } else {
-            "an object {…}"
+impl SyntaxError {
+    /// Reads serde_json's text (with or without its position); `None` for a text not known
+    /// here, which is then shown as it is.
+    pub fn read(detail: &str) -> Option<SyntaxError> {
+        let d = strip_position(detail);
+        Some(match d {
+            _ if d.starts_with("EOF while parsing") => SyntaxError::Eof,
+            _ if d.starts_with("control character") => SyntaxError::ControlCharacter,
+            "expected value" => SyntaxError::ExpectedValue,
+            "expected `:`" => SyntaxError::ExpectedColon,
+            "expected `,` or `}`" => SyntaxError::ExpectedCommaOrBrace,
+            "expected `,` or `]`" => SyntaxError::ExpectedCommaOrBracket,
+            "expected ident" => SyntaxError::ExpectedIdent,
+            "trailing characters" => SyntaxError::TrailingCharacters,
+            "trailing comma" => SyntaxError::TrailingComma,
+            "key must be a string" => SyntaxError::KeyMustBeString,
+            "invalid escape" => SyntaxError::InvalidEscape,
+            "number out of range" => SyntaxError::NumberOutOfRange,
+            "comments are not allowed in JSON" => SyntaxError::Comment,
+            "a second byte-order mark" => SyntaxError::SecondByteOrderMark,
+            "lone surrogate escape" | "lone leading surrogate in hex escape" => {
+                SyntaxError::LoneSurrogate
+            }
+            "invalid number" => SyntaxError::InvalidNumber,
+            "invalid unicode code point" => SyntaxError::InvalidCodePoint,
+            "recursion limit exceeded" => SyntaxError::RecursionLimit,
+            _ => return None,
         })
-        .to_string();
     }
-    let (z, e) = match s {
-        "f64" | "f32" => ("数字", "a number"),
-        "u32" | "u64" | "usize" | "u8" | "u16" => ("非负整数", "a whole number of 0 or more"),
-        "i32" | "i64" => ("整数", "a whole number"),
-        "a string" | "a borrowed string" | "string" => ("字符串", "a string"),
-        "a sequence" | "sequence" => ("数组 […]", "an array […]"),
-        "a boolean" | "bool" => ("布尔值（true 或 false）", "true or false"),
-        "null" | "unit value" => ("null", "null"),
-        _ => return s.to_string(),
-    };
-    (if zh { z } else { e }).to_string()
 }
 
-/// Explains a JSON syntax error ([`LoadError::Syntax`]'s `detail`, from serde) in `lang`.
-pub fn syntax_detail(lang: Lang, detail: &str) -> Detail {
-    let zh = lang == Lang::Zh;
-    let d = strip_position(detail);
-    let (z, e, expected): (&str, &str, Option<(&str, &str)>) = match d {
-        _ if d.starts_with("EOF while parsing") => (
-            "文件在 JSON 结束之前就结束了（文件被截断？）。",
-            "The file ends before the JSON does (was it cut off?).",
-            Some(("完整的 JSON", "the rest of the JSON")),
-        ),
-        "expected value" => (
-            "此处应为一个值。",
-            "A value was expected here.",
-            Some((
-                "值：字符串、数字、对象、数组、true、false 或 null",
-                "a value: string, number, object, array, true, false or null",
-            )),
-        ),
-        "expected `:`" => (
-            "此处应为冒号“:”。",
-            "A colon “:” was expected here.",
-            Some(("\":\"", "\":\"")),
-        ),
-        "expected `,` or `}`" => (
-            "此处应为逗号“,”或右花括号“}”。",
-            "A comma “,” or a closing brace “}” was expected here.",
-            Some(("\",\" 或 \"}\"", "\",\" or \"}\"")),
-        ),
-        "expected `,` or `]`" => (
-            "此处应为逗号“,”或右方括号“]”。",
-            "A comma “,” or a closing bracket “]” was expected here.",
-            Some(("\",\" 或 \"]\"", "\",\" or \"]\"")),
-        ),
-        "expected ident" => (
-            "此处应为 true、false 或 null。",
-            "true, false or null was expected here.",
-            Some(("true、false 或 null", "true, false or null")),
-        ),
-        "trailing characters" => (
-            "JSON 结束后还有多余的字符。",
-            "There is more text after the end of the JSON.",
-            Some(("文件结束", "the end of the file")),
-        ),
-        "trailing comma" => (
-            "最后一项之后多了逗号。",
-            "There is a comma after the last item.",
-            Some(("没有多余的逗号", "no comma after the last item")),
-        ),
-        "key must be a string" => (
-            "对象的键必须是带双引号的字符串。",
-            "An object key must be a string in double quotes.",
-            Some(("\"key\"", "\"key\"")),
-        ),
-        "invalid escape" => (
-            "字符串中有无效的转义序列。",
-            "A string has an invalid escape sequence.",
-            Some((
-                "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-                "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX",
-            )),
-        ),
-        "number out of range" => (
-            "数字超出范围：超出了 64 位浮点数所能表示的范围（约 ±1.8×10^308）。",
-            "The number is out of range: it does not fit a 64-bit floating-point number (about ±1.8 × 10^308).",
-            Some(("一个 JSON 数字，例如 12.9", "a JSON number such as 12.9")),
-        ),
-        "comments are not allowed in JSON" => (
-            "JSON 中不能有注释（// 或 /* */）。",
-            "JSON does not allow comments (// or /* */).",
-            Some(("没有注释", "no comments")),
-        ),
-        "a second byte-order mark" => (
-            "文件开头有两个字节顺序标记（BOM）：只能有一个。",
-            "The file starts with two byte-order marks (BOM); one at most is allowed.",
-            Some(("至多一个字节顺序标记", "at most one byte-order mark")),
-        ),
-        "lone surrogate escape" | "lone leading surrogate in hex escape" => (
-            "字符串中有孤立代理项的 \\u 转义（例如 \\ud800），它不是字符。",
-            "A string has a \\u escape of a lone surrogate (such as \\ud800), which is not a character.",
-            Some((
-                "字符的 \\uXXXX 转义（U+FFFF 以上的字符用一对代理项）",
-                "a \\uXXXX escape of a character (a surrogate pair beyond U+FFFF)",
-            )),
-        ),
-        "invalid number" => (
-            "数字无效或超出范围。",
-            "The number is invalid or out of range.",
-            Some(("一个 JSON 数字，例如 12.9", "a JSON number such as 12.9")),
-        ),
-        "invalid unicode code point" => (
-            "文件不是有效的 UTF-8 文本（可能是 GBK 编码）。",
-            "The file is not valid UTF-8 text (it may be in GBK).",
-            Some(("UTF-8 文本", "UTF-8 text")),
-        ),
-        "recursion limit exceeded" => ("嵌套层次过深。", "The nesting is too deep.", None),
-        _ if d.starts_with("control character") => (
-            "字符串中有未转义的控制字符（例如换行）。",
-            "A string contains an unescaped control character (such as a line break).",
-            Some(("\\n 等转义序列", "an escape such as \\n")),
-        ),
-        _ => {
-            return Detail {
-                message: d.to_string(),
-                expected: None,
+/// Whether an unknown name is a field or a value of an enumeration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// `unknown field …`.
+    Field,
+    /// `unknown variant …`.
+    Variant,
+}
+
+/// A structure error as serde reports it ([`crate::LoadError::Structure`]'s `detail`).
+/// Names and values quoted from the file are clipped ([`clip`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StructureError<'a> {
+    /// `invalid type: …, expected …` or `invalid value: …, expected …`.
+    WrongType {
+        /// What the file has.
+        found: SerdeKind<'a>,
+        /// What the format wants.
+        expected: SerdeKind<'a>,
+    },
+    /// ``unknown field `x`, expected one of `a`, `b` `` (or `unknown variant`).
+    Unknown {
+        /// A field or a value.
+        what: Unknown,
+        /// The name in the file.
+        name: Cow<'a, str>,
+        /// The names allowed, as JSON strings (`"a", "b"`), when serde lists them.
+        allowed: Option<String>,
+    },
+    /// ``missing field `x` ``.
+    MissingField(&'a str),
+    /// ``duplicate field `x` ``.
+    DuplicateField(&'a str),
+    /// `` `2023-02-30` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD `` (this crate's
+    /// own date type).
+    BadDate(Cow<'a, str>),
+    /// `expected a JSON object at the top level` (this crate's own reading).
+    NotAnObject,
+}
+
+impl StructureError<'_> {
+    /// Reads serde's text (with or without serde_json's position); `None` for a text not
+    /// known here, which is then shown as it is.
+    pub fn read(detail: &str) -> Option<StructureError<'_>> {
+        let d = strip_position(detail);
+        if let Some(rest) = d
+            .strip_prefix("invalid type: ")
+            .or_else(|| d.strip_prefix("invalid value: "))
+        {
+            if let Some((found, expected)) = rest.split_once(", expected ") {
+                return Some(StructureError::WrongType {
+                    found: SerdeKind::read(found),
+                    expected: SerdeKind::read(expected),
+                });
+            }
+        }
+        for (prefix, what) in [
+            ("unknown field ", Unknown::Field),
+            ("unknown variant ", Unknown::Variant),
+        ] {
+            if let Some(rest) = d.strip_prefix(prefix) {
+                let (name, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));
+                let allowed = allowed.trim_start_matches("one of ").replace('`', "\"");
+                let allowed =
+                    (!allowed.is_empty() && allowed != "there are no fields").then_some(allowed);
+                return Some(StructureError::Unknown {
+                    what,
+                    name: clip(name.trim_matches('`')),
+                    allowed,
+                });
+            }
+        }
+        if let Some(rest) = d.strip_prefix("missing field ") {
+            return Some(StructureError::MissingField(rest.trim_matches('`')));
+        }
+        if let Some(rest) = d.strip_prefix("duplicate field ") {
+            return Some(StructureError::DuplicateField(rest.trim_matches('`')));
+        }
+        if let Some(date) = d
+            .strip_prefix('`')
+            .and_then(|r| r.strip_suffix("` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"))
+        {
+            return Some(StructureError::BadDate(clip(date)));
+        }
+        (d == "expected a JSON object at the top level").then_some(StructureError::NotAnObject)
+    }
+}
+
+/// A kind of value as serde names it in "invalid type" errors: a value found in the file
+/// (`string "x"`, ``integer `-6` ``) or a type the format expects (`f64`, `struct Text`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SerdeKind<'a> {
+    /// `string "x"`: a string of the file, quoted as serde quotes it, clipped.
+    StringValue(Cow<'a, str>),
+    /// ``integer `-6` ``.
+    IntegerValue(&'a str),
+    /// ``floating point `1.5` ``.
+    NumberValue(&'a str),
+    /// ``boolean `true` ``.
+    BooleanValue(&'a str),
+    /// `struct …`, `internally tagged enum …`, `map`.
+    Object,
+    /// `f64`, `f32`.
+    Number,
+    /// `u8` … `u64`, `usize`.
+    NonNegativeInteger,
+    /// `i32`, `i64`.
+    Integer,
+    /// `a string`, `a borrowed string`, `string`.
+    String,
+    /// `a sequence`, `sequence`.
+    Array,
+    /// `a boolean`, `bool`.
+    Boolean,
+    /// `null`, `unit value`.
+    Null,
+    /// Anything else, shown as serde wrote it.
+    Other(&'a str),
+}
+
+impl SerdeKind<'_> {
+    /// Reads serde's name of a kind of value.
+    pub fn read(s: &str) -> SerdeKind<'_> {
+        let s = s.trim();
+        if let Some(v) = s.strip_prefix("string ") {
+            return SerdeKind::StringValue(clip(v));
+        }
+        let value = |prefix: &str| s.strip_prefix(prefix).map(|v| v.trim_matches('`'));
+        if let Some(v) = value("integer ") {
+            return SerdeKind::IntegerValue(v);
+        }
+        if let Some(v) = value("floating point ") {
+            return SerdeKind::NumberValue(v);
+        }
+        if let Some(v) = value("boolean ") {
+            return SerdeKind::BooleanValue(v);
+        }
+        if s.starts_with("struct ") || s.starts_with("internally tagged enum") || s == "map" {
+            return SerdeKind::Object;
+        }
+        match s {
+            "f64" | "f32" => SerdeKind::Number,
+            "u32" | "u64" | "usize" | "u8" | "u16" => SerdeKind::NonNegativeInteger,
+            "i32" | "i64" => SerdeKind::Integer,
+            "a string" | "a borrowed string" | "string" => SerdeKind::String,
+            "a sequence" | "sequence" => SerdeKind::Array,
+            "a boolean" | "bool" => SerdeKind::Boolean,
+            "null" | "unit value" => SerdeKind::Null,
+            _ => SerdeKind::Other(s),
+        }
+    }
+}
+
+/// Explains a structure error ([`crate::LoadError::Structure`]'s `detail`) in the language
+/// of `t`; a text not known here is passed through.
+pub(super) fn structure_detail<T: SerdeTexts>(t: &T, detail: &str) -> Detail {
+    match StructureError::read(detail) {
+        Some(e) => t.structure(&e),
+        None => as_written(detail),
+    }
+}
+
+/// Explains a JSON syntax error ([`crate::LoadError::Syntax`]'s `detail`) in the language of
+/// `t`; a text not known here is passed through.
+pub(super) fn syntax_detail<T: SerdeTexts>(t: &T, detail: &str) -> Detail {
+    match SyntaxError::read(detail) {
+        Some(e) => {
+            let (message, expected) = t.syntax(e);
+            Detail {
+                message: message.to_string(),
+                expected: expected.map(str::to_string),
                 found: None,
             }
         }
-    };
+        None => as_written(detail),
+    }
+}
+
+/// serde's own text, without its position, for a text not known here.
+fn as_written(detail: &str) -> Detail {
     Detail {
-        message: (if zh { z } else { e }).to_string(),
-        expected: expected.map(|(z, e)| (if zh { z } else { e }).to_string()),
+        message: strip_position(detail).to_string(),
+        expected: None,
         found: None,
     }
 }
@@ -307,6 +292,7 @@ pub fn syntax_detail(lang: Lang, detail: &str) -> Detail {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{structure_detail, syntax_detail, Lang};
 
     /// The serde_json version whose error texts this file reads. When Cargo.lock moves to
     /// another version, check the texts matched above against its `src/error.rs` (and serde's
@@ -327,6 +313,197 @@ mod tests {
             Some(READ_AGAINST),
             "serde_json changed: check the error texts read in serde_text.rs"
         );
+    }
+
+    /// serde_json's text for `json`, which must fail to parse.
+    fn serde_json_says(json: &str) -> String {
+        serde_json::from_str::<serde_json::Value>(json)
+            .expect_err(json)
+            .to_string()
+    }
+
+    /// Every syntax error read here, as serde_json 1.0.154 ([`READ_AGAINST`]) writes it.
+    #[test]
+    fn serde_json_syntax_texts_are_read() {
+        let deep = "[".repeat(200);
+        for (json, want) in [
+            ("{\"a\": 1", SyntaxError::Eof),
+            ("[1, ]", SyntaxError::TrailingComma),
+            ("{\"a\" 1}", SyntaxError::ExpectedColon),
+            ("{\"a\": 1 \"b\": 2}", SyntaxError::ExpectedCommaOrBrace),
+            ("[1 2]", SyntaxError::ExpectedCommaOrBracket),
+            ("[tru]", SyntaxError::ExpectedIdent),
+            ("[]x", SyntaxError::TrailingCharacters),
+            ("{1: 2}", SyntaxError::KeyMustBeString),
+            ("[\"\\q\"]", SyntaxError::InvalidEscape),
+            ("[1e999]", SyntaxError::NumberOutOfRange),
+            ("[\"\\udc00\"]", SyntaxError::LoneSurrogate),
+            ("[-]", SyntaxError::InvalidNumber),
+            ("[\"a\nb\"]", SyntaxError::ControlCharacter),
+            ("[,]", SyntaxError::ExpectedValue),
+            (deep.as_str(), SyntaxError::RecursionLimit),
+        ] {
+            let text = serde_json_says(json);
+            assert_eq!(
+                SyntaxError::read(&text),
+                Some(want),
+                "{json:?} gave {text:?}"
+            );
+        }
+        // Read from bytes: not UTF-8.
+        let text = serde_json::from_slice::<serde_json::Value>(b"[\"\xff\"]")
+            .expect_err("not UTF-8")
+            .to_string();
+        assert_eq!(
+            SyntaxError::read(&text),
+            Some(SyntaxError::InvalidCodePoint),
+            "{text:?}"
+        );
+        // This crate's own texts, and one not known.
+        assert_eq!(
+            SyntaxError::read("comments are not allowed in JSON at line 1 column 2"),
+            Some(SyntaxError::Comment)
+        );
+        assert_eq!(
+            SyntaxError::read("a second byte-order mark"),
+            Some(SyntaxError::SecondByteOrderMark)
+        );
+        assert_eq!(SyntaxError::read("odd"), None);
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Figure {
+        value: f64,
+        count: Option<u32>,
+        name: Option<String>,
+        kind: Option<Kind>,
+        tags: Option<Vec<String>>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Full,
+        Index,
+        Detail,
+    }
+
+    /// serde's text for `json` read as a [`Figure`], which must fail.
+    fn serde_says(json: &str) -> String {
+        serde_json::from_str::<Figure>(json)
+            .expect_err(json)
+            .to_string()
+    }
+
+    /// Every structure error read here that serde writes, as it writes them through
+    /// serde_json 1.0.154 ([`READ_AGAINST`]).
+    #[test]
+    fn serde_structure_texts_are_read() {
+        let s = |v: &'static str| SerdeKind::StringValue(Cow::Borrowed(v));
+        let cases = [
+            (
+                r#"{"value": "5.02"}"#,
+                StructureError::WrongType {
+                    found: s("\"5.02\""),
+                    expected: SerdeKind::Number,
+                },
+            ),
+            (
+                r#"{"value": 1, "count": -6}"#,
+                StructureError::WrongType {
+                    found: SerdeKind::IntegerValue("-6"),
+                    expected: SerdeKind::NonNegativeInteger,
+                },
+            ),
+            (
+                r#"{"value": 1, "name": 1.5}"#,
+                StructureError::WrongType {
+                    found: SerdeKind::NumberValue("1.5"),
+                    expected: SerdeKind::String,
+                },
+            ),
+            (
+                r#"{"value": 1, "tags": true}"#,
+                StructureError::WrongType {
+                    found: SerdeKind::BooleanValue("true"),
+                    expected: SerdeKind::Array,
+                },
+            ),
+            (
+                r#"{"value": null}"#,
+                StructureError::WrongType {
+                    found: SerdeKind::Null,
+                    expected: SerdeKind::Number,
+                },
+            ),
+            (
+                r#""x""#,
+                StructureError::WrongType {
+                    found: s("\"x\""),
+                    expected: SerdeKind::Object,
+                },
+            ),
+            (
+                r#"{"value": 1, "name": [1]}"#,
+                StructureError::WrongType {
+                    found: SerdeKind::Array,
+                    expected: SerdeKind::String,
+                },
+            ),
+            (
+                r#"{"valeu": 1}"#,
+                StructureError::Unknown {
+                    what: Unknown::Field,
+                    name: Cow::Borrowed("valeu"),
+                    allowed: Some("\"value\", \"count\", \"name\", \"kind\", \"tags\"".to_string()),
+                },
+            ),
+            (
+                r#"{"value": 1, "kind": "half"}"#,
+                StructureError::Unknown {
+                    what: Unknown::Variant,
+                    name: Cow::Borrowed("half"),
+                    allowed: Some("\"full\", \"index\", \"detail\"".to_string()),
+                },
+            ),
+            (r#"{}"#, StructureError::MissingField("value")),
+            (
+                r#"{"value": 1, "value": 2}"#,
+                StructureError::DuplicateField("value"),
+            ),
+        ];
+        for (json, want) in cases {
+            let text = serde_says(json);
+            assert_eq!(
+                StructureError::read(&text),
+                Some(want),
+                "{json:?} gave {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn own_and_unknown_structure_texts() {
+        let long = "9".repeat(100);
+        let date = format!("`{long}` is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+        assert_eq!(
+            StructureError::read(&date),
+            Some(StructureError::BadDate(clip(&long)))
+        );
+        assert_eq!(
+            StructureError::read("expected a JSON object at the top level at line 1 column 1"),
+            Some(StructureError::NotAnObject)
+        );
+        assert_eq!(StructureError::read("something new"), None);
+        assert_eq!(StructureError::read("invalid type: map"), None);
+        assert_eq!(
+            SerdeKind::read("internally tagged enum Value"),
+            SerdeKind::Object
+        );
+        assert_eq!(SerdeKind::read(" unit value "), SerdeKind::Null);
+        assert_eq!(SerdeKind::read("a tuple"), SerdeKind::Other("a tuple"));
     }
 
     #[test]
@@ -377,5 +554,12 @@ mod tests {
         assert_eq!(syntax_detail(Lang::En, "odd").message, "odd");
         assert_eq!(strip_position("x at line 3 column 4"), "x");
         assert_eq!(strip_position("at line"), "at line");
+    }
+
+    #[test]
+    fn positions_are_stripped() {
+        assert_eq!(strip_position("x at line 3 column 4"), "x");
+        assert_eq!(strip_position("at line"), "at line");
+        assert_eq!(strip_position("x at line 3"), "x at line 3");
     }
 }

@@ -1,14 +1,19 @@
-//! The Chinese texts: the interface table and the messages.
+//! The Chinese texts: the interface table and the messages here, load errors, broken rules
+//! and serde's errors in `errors.rs`, `issues.rs` and `serde_text.rs`.
 //!
-//! Method for method the same shape as `en.rs` (the `duplicates` tool pairs them): that is
-//! the point, one implementation of the same trait per language.
+//! Method for method the same shape as `en/` (the `duplicates` tool pairs them): that is
+//! the point, one implementation of the same traits per language.
+
+mod errors;
+mod issues;
+mod serde_text;
 
 use super::{Strings, Translation};
 use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::model::{Family, Unit};
 
 /// Chinese texts.
-pub const ZH: Strings = Strings {
+pub static ZH: Strings = Strings {
     app_title: "枫桥式公安派出所成效看板",
     language: "语言",
     other_language: "English",
@@ -93,6 +98,13 @@ pub const ZH: Strings = Strings {
     headline: "关键指标",
     trend_better: "向好",
     trend_worse: "变差",
+    chart: "图表",
+    bars_keys_hint: "用上下方向键或鼠标逐个查看派出所；数据表见下方。",
+    language_name: "中文",
+    embed_title: "嵌入本看板",
+    embed_iframe: "用 iframe 嵌入（高度自动调整）：",
+    embed_script: "或用脚本嵌入（同一页面可放多个）：",
+    loading_detail: "正在加载明细数据（全部指标与月度序列）……",
 };
 
 /// The Chinese messages.
@@ -179,5 +191,28 @@ impl Translation for Zh {
 
     fn more_not_listed(&self, more: &str) -> String {
         format!("……另有 {more} 个未列出，可搜索或下载表格查看全部。")
+    }
+
+    fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}：{value}")
+    }
+
+    fn not_comparable_because(&self, differences: &[&str], others: Option<&str>) -> String {
+        let others = others
+            .map(|b| format!("（其他为 {b}）"))
+            .unwrap_or_default();
+        format!("{}：{}{others}", ZH.not_comparable, differences.join("、"))
+    }
+
+    fn gap_to_best_points(&self, points: &str) -> String {
+        format!("{} {points}个百分点", ZH.gap_to_best)
+    }
+
+    fn point_with_source(&self, point: &str, source: &str) -> String {
+        format!("{point} · 来源：{source}")
+    }
+
+    fn image_footer(&self, source: &str, day: &str) -> String {
+        format!("来源：{source} · 导出于 {day}")
     }
 }

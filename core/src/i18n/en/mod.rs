@@ -1,14 +1,19 @@
-//! The English texts: the interface table and the messages.
+//! The English texts: the interface table and the messages here, load errors, broken rules
+//! and serde's errors in `errors.rs`, `issues.rs` and `serde_text.rs`.
 //!
-//! Method for method the same shape as `zh.rs` (the `duplicates` tool pairs them): that is
-//! the point, one implementation of the same trait per language.
+//! Method for method the same shape as `zh/` (the `duplicates` tool pairs them): that is
+//! the point, one implementation of the same traits per language.
+
+mod errors;
+mod issues;
+mod serde_text;
 
 use super::{Strings, Translation};
 use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::model::{Family, Unit};
 
 /// English texts.
-pub const EN: Strings = Strings {
+pub static EN: Strings = Strings {
     app_title: "Fengqiao-style police stations: scorecards",
     language: "Language",
     other_language: "中文",
@@ -92,6 +97,13 @@ pub const EN: Strings = Strings {
     headline: "Key figures",
     trend_better: "better",
     trend_worse: "worse",
+    chart: "chart",
+    bars_keys_hint: "Use the up and down arrow keys or the pointer to read each station; the table below has the same data.",
+    language_name: "English",
+    embed_title: "Embed this dashboard",
+    embed_iframe: "Embed in an iframe (height adjusts itself):",
+    embed_script: "Or embed with a script (several per page):",
+    loading_detail: "Loading the full figures and monthly series…",
 };
 
 /// The English messages.
@@ -182,5 +194,28 @@ impl Translation for En {
 
     fn more_not_listed(&self, more: &str) -> String {
         format!("… and {more} more: search or download the table to see them all.")
+    }
+
+    fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}: {value}")
+    }
+
+    fn not_comparable_because(&self, differences: &[&str], others: Option<&str>) -> String {
+        let others = others
+            .map(|b| format!(" (others: {b})"))
+            .unwrap_or_default();
+        format!("{}: {}{others}", EN.not_comparable, differences.join(", "))
+    }
+
+    fn gap_to_best_points(&self, points: &str) -> String {
+        format!("{} {points} pp", EN.gap_to_best)
+    }
+
+    fn point_with_source(&self, point: &str, source: &str) -> String {
+        format!("{point} · source: {source}")
+    }
+
+    fn image_footer(&self, source: &str, day: &str) -> String {
+        format!("Source: {source} · exported {day}")
     }
 }
