@@ -30,6 +30,12 @@ fn clipped(k: &IssueKind) -> IssueKind {
         IssueKind::NotHttpUrl { url } => IssueKind::NotHttpUrl { url: c(url) },
         IssueKind::BadTimestamp { text } => IssueKind::BadTimestamp { text: c(text) },
         IssueKind::SeriesNotMonthly { start } => IssueKind::SeriesNotMonthly { start: c(start) },
+        // Region codes (issue 16, branch `map`).
+        IssueKind::UnknownRegionCode { code } => IssueKind::UnknownRegionCode { code: c(code) },
+        IssueKind::RegionCodeMismatch { code, province } => IssueKind::RegionCodeMismatch {
+            code: c(code),
+            province: c(province),
+        },
         other => other.clone(),
     }
 }
@@ -75,6 +81,9 @@ pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
         IssueKind::SeriesGap { missing, months, first } => if zh { format!("月度序列共 {months} 个月，缺失 {missing} 个月（首个缺失月份：{first}）。") } else { format!("{missing} of {months} months of the series are missing (the first is {first}).") },
         IssueKind::UnusedMetric { id } => if zh { format!("指标“{id}”在指标目录中，但没有派出所报告它。") } else { format!("The metric “{id}” is in the catalogue but no station reports it.") },
         IssueKind::UnusedSource { id } => if zh { format!("来源“{id}”没有被任何数据引用。") } else { format!("The source “{id}” is not referred to by any figure or fact.") },
+        // --- Region codes (issue 16, branch `map`): to be moved with the rest into the per-language files. ---
+        IssueKind::UnknownRegionCode { code } => if zh { format!("区划代码“{code}”无效：应为 GB/T 2260 的六位数字代码，前两位为省级行政区代码。") } else { format!("The region code “{code}” is invalid: use a six-digit GB/T 2260 code whose first two digits are a provincial-level unit.") },
+        IssueKind::RegionCodeMismatch { code, province } => if zh { format!("区划代码“{code}”不属于“{province}”：前两位是另一个省级行政区的代码。") } else { format!("The region code “{code}” is not in “{province}”: its first two digits are another provincial-level unit's.") },
     }
 }
 
@@ -284,6 +293,14 @@ pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
                 "at least one figure or fact citing it",
             ),
             pick("没有引用", "nothing cites it"),
+        ),
+        // --- Region codes (issue 16, branch `map`). ---
+        IssueKind::UnknownRegionCode { code } | IssueKind::RegionCodeMismatch { code, .. } => (
+            pick(
+                "六位 GB/T 2260 区划代码，前两位与省份一致",
+                "a six-digit GB/T 2260 code whose first two digits match the province",
+            ),
+            Some(q(code)),
         ),
     };
     Detail {

@@ -17,6 +17,7 @@ use crate::model::{Family, Polarity, Unit};
 mod en;
 mod errors;
 mod issues;
+mod map;
 mod serde_text;
 mod zh;
 
@@ -24,6 +25,7 @@ pub use crate::lang::Lang;
 pub use en::EN;
 pub use errors::{describe_error, load_detail, version_detail, ErrorMessage};
 pub use issues::{clip, describe_issue, issue_detail, Detail};
+pub use map::MapStrings;
 pub use serde_text::{strip_position, structure_detail, syntax_detail};
 pub use zh::ZH;
 
