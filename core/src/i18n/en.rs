@@ -92,6 +92,7 @@ pub const EN: Strings = Strings {
     headline: "Key figures",
     trend_better: "better",
     trend_worse: "worse",
+    nav_map: "Provinces",
 };
 
 /// The English messages.

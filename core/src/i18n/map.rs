@@ -4,6 +4,9 @@
 
 use crate::lang::Lang;
 
+/// The highest or lowest unit of a map: its name and formatted value.
+pub type Extreme<'a> = Option<(&'a str, &'a str)>;
+
 /// Fixed texts and messages of the tile map.
 #[derive(Debug)]
 #[allow(missing_docs)]
@@ -48,7 +51,7 @@ pub struct MapStrings {
     pub readout: fn(&str, usize, usize, Option<&str>) -> String,
     /// The text summary: highest and lowest (unit, formatted value), units with stations but
     /// no comparable figure, units without a station.
-    pub summary: fn(Option<(&str, &str)>, Option<(&str, &str)>, usize, usize) -> String,
+    pub summary: fn(Extreme, Extreme, usize, usize) -> String,
     /// Stations that no unit could be found for (no region code, province name not recognised).
     pub unplaced: fn(usize) -> String,
 }

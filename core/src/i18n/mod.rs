@@ -189,6 +189,8 @@ pub struct Strings {
     pub trend_better: &'static str,
     /// A change that is bad news by the metric's polarity.
     pub trend_worse: &'static str,
+    /// The tile map's tab (its own texts are `Lang::map_strings`, loaded with the map).
+    pub nav_map: &'static str,
 }
 
 /// Name of a family (panel title).

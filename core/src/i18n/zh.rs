@@ -93,6 +93,7 @@ pub const ZH: Strings = Strings {
     headline: "关键指标",
     trend_better: "向好",
     trend_worse: "变差",
+    nav_map: "分省图",
 };
 
 /// The Chinese messages.
