@@ -84,8 +84,14 @@ const ZH: MapStrings = MapStrings {
     },
     summary: |high, low, no_comparable, no_station| {
         let mut s = String::new();
-        if let (Some((hu, hv)), Some((lu, lv))) = (high, low) {
-            s.push_str(&format!("最高：{hu}（{hv}）；最低：{lu}（{lv}）。"));
+        match (high, low) {
+            (Some((hu, hv)), Some((lu, _))) if hu == lu => {
+                s.push_str(&format!("只有{hu}有可比数据（{hv}）。"))
+            }
+            (Some((hu, hv)), Some((lu, lv))) => {
+                s.push_str(&format!("最高：{hu}（{hv}）；最低：{lu}（{lv}）。"))
+            }
+            _ => {}
         }
         s.push_str(&format!(
             "{no_comparable} 个省级行政区有派出所但无可比数据，{no_station} 个在数据中没有派出所。"
@@ -123,8 +129,14 @@ const EN: MapStrings = MapStrings {
     },
     summary: |high, low, no_comparable, no_station| {
         let mut s = String::new();
-        if let (Some((hu, hv)), Some((lu, lv))) = (high, low) {
-            s.push_str(&format!("Highest: {hu} ({hv}); lowest: {lu} ({lv}). "));
+        match (high, low) {
+            (Some((hu, hv)), Some((lu, _))) if hu == lu => {
+                s.push_str(&format!("Only {hu} has a comparable figure ({hv}). "))
+            }
+            (Some((hu, hv)), Some((lu, lv))) => {
+                s.push_str(&format!("Highest: {hu} ({hv}); lowest: {lu} ({lv}). "))
+            }
+            _ => {}
         }
         s.push_str(&format!(
             "{no_comparable} units have stations but no comparable figure; {no_station} have no station in the data."

@@ -212,11 +212,15 @@ fn fill_box<DB: DrawingBackend>(
             }
         }
     }
-    // Every box has an edge, so a pale class stays visible on a pale page.
-    area.draw(&Rectangle::new(
-        [p(x0, y0), p(x1, y1)],
-        line(theme.grid, ratio),
-    ))
+    // Every box has an edge, so a pale class stays visible on a pale page (a text band,
+    // drawn at ratio 0, has none).
+    if ratio > 0.0 {
+        area.draw(&Rectangle::new(
+            [p(x0, y0), p(x1, y1)],
+            line(theme.grid, ratio),
+        ))?;
+    }
+    Ok(())
 }
 
 fn fill_of(map: &TileMap, state: TileState) -> Fill {
@@ -261,6 +265,11 @@ pub fn draw_map<DB: DrawingBackend>(
         };
         let cx = (r.0 + r.2) / 2.0;
         let cy = (r.1 + r.3) / 2.0;
+        if fill == Fill::Hatched {
+            // A plain band behind the text, so the hatching never runs through it.
+            let band = (r.0 + ratio, cy - 1.3 * font, r.2 - ratio, cy + 1.3 * font);
+            fill_box(area, band, Fill::Solid(theme.background), theme, 0.0)?;
+        }
         if tile.stations > 0 {
             labels.label(cx, cy - 0.6 * font, name, center, ink);
             labels.label(
