@@ -38,13 +38,19 @@ async fn the_seed_data_shows_every_unit_with_the_seed_provinces_marked() {
     let b = browser(1280, 1200).await;
     b.open("/").await;
     assert!(
-        !parts_loaded(&b).await.iter().any(|n| n.contains("split_map")),
+        !parts_loaded(&b)
+            .await
+            .iter()
+            .any(|n| n.contains("split_map")),
         "the first view does not load the map"
     );
     b.click_xpath("//button[contains(@class,'ssc__tab') and text()='分省图']")
         .await;
     b.wait_for_count(ROWS, 34).await;
-    assert!(parts_loaded(&b).await.iter().any(|n| n.contains("split_map")));
+    assert!(parts_loaded(&b)
+        .await
+        .iter()
+        .any(|n| n.contains("split_map")));
     assert!(b.url().await.contains("view=map"), "{}", b.url().await);
     assert_eq!(b.text(".ssc__map .ssc__heading").await, "分省图");
     let rows = states(&b).await;
@@ -60,7 +66,10 @@ async fn the_seed_data_shows_every_unit_with_the_seed_provinces_marked() {
         assert!(rows.iter().any(|(c, _)| c == code), "unit {code} is listed");
     }
     let table = b.text(".ssc__table--map").await;
-    assert!(table.contains("台湾省") && table.contains("香港特别行政区"), "{table}");
+    assert!(
+        table.contains("台湾省") && table.contains("香港特别行政区"),
+        "{table}"
+    );
     assert!(table.contains("数据中无派出所"), "{table}");
     assert!(
         !table.contains(" 0\n") || table.contains("数据中无派出所"),
@@ -77,7 +86,10 @@ async fn the_seed_data_shows_every_unit_with_the_seed_provinces_marked() {
     b.wait_xpath("//h2[contains(@class,'ssc__heading') and text()='Provinces']")
         .await;
     let table = b.text(".ssc__table--map").await;
-    assert!(table.contains("Taiwan") && table.contains("No station in the data"), "{table}");
+    assert!(
+        table.contains("Taiwan") && table.contains("No station in the data"),
+        "{table}"
+    );
     assert!(b.url().await.contains("lang=en"));
     let violations = b.axe().await;
     assert!(violations.is_empty(), "{violations:#?}");
@@ -90,11 +102,10 @@ async fn arrows_read_out_tiles_and_enter_opens_the_province_league_and_back_retu
     let b = browser(1280, 1200).await;
     b.open(DEMO).await;
     b.wait_for_count(ROWS, 34).await;
-    let chart = b
-        .c
-        .find(Locator::Css(".ssc__chart--map .ssc__chart-box"))
-        .await
-        .unwrap();
+    let chart =
+        b.c.find(Locator::Css(".ssc__chart--map .ssc__chart-box"))
+            .await
+            .unwrap();
     chart.send_keys(&Key::Home.to_string()).await.unwrap();
     assert_eq!(readout(&b).await, "黑龙江：数据中无派出所");
     // 黑龙江 → 吉林 → 辽宁 → 上海 → 江苏 → 浙江.
@@ -112,8 +123,14 @@ async fn arrows_read_out_tiles_and_enter_opens_the_province_league_and_back_retu
     chart.send_keys(&Key::Enter.to_string()).await.unwrap();
     b.wait_css(".ssc__league").await;
     let url = b.url().await;
-    assert!(url.contains("view=rank") && url.contains("metric=incidents"), "{url}");
-    assert!(url.contains("province=%E6%B5%99%E6%B1%9F%E7%9C%81"), "{url}");
+    assert!(
+        url.contains("view=rank") && url.contains("metric=incidents"),
+        "{url}"
+    );
+    assert!(
+        url.contains("province=%E6%B5%99%E6%B1%9F%E7%9C%81"),
+        "{url}"
+    );
     let regions = b
         .js("return [...document.querySelectorAll('.ssc__table--league tbody tr[data-station]')].length")
         .await;
@@ -135,7 +152,10 @@ async fn the_table_links_to_the_league_and_a_phone_sees_the_map() {
     b.screenshot("map-demo-en-390").await;
     b.click("tr[data-code='52'] .ssc__map-league").await;
     b.wait_css(".ssc__league").await;
-    assert!(b.url().await.contains("province=%E8%B4%B5%E5%B7%9E%E7%9C%81"));
+    assert!(b
+        .url()
+        .await
+        .contains("province=%E8%B4%B5%E5%B7%9E%E7%9C%81"));
     let violations = b.axe().await;
     assert!(violations.is_empty(), "{violations:#?}");
     b.assert_clean_console(&[]).await;

@@ -5,7 +5,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_svg::SVGBackend;
 use scorecards_core::chart::{ChartTheme, Labels};
 use scorecards_core::compare::Measure;
-use scorecards_core::map::tiles::{classes, median, PUOR, YLGNBU};
+use scorecards_core::map::tiles::{self, classes, median, PUOR, YLGNBU};
 use scorecards_core::map::units::{index_of_name, COLS, ROWS};
 use scorecards_core::map::*;
 use scorecards_core::{parse, Dataset, IssueKind, Lang};
@@ -172,8 +172,10 @@ fn changes_diverge_around_zero() {
     assert_eq!(c.colors[3], PUOR[3]);
     assert_eq!(c.class_of(0.0), 3, "zero is in the middle class");
     assert!(c.class_of(-30.0) < 3 && c.class_of(20.0) > 3);
-    assert_eq!(c.ranges[0].0, -30.0);
-    assert_eq!(c.ranges[6].1, 30.0);
+    // Round widths: 60 over 7 classes → 10 each, from −35 to +35.
+    assert_eq!(c.ranges[0], (-35.0, -25.0));
+    assert_eq!(c.ranges[3], (-5.0, 5.0));
+    assert_eq!(c.ranges[6].1, 35.0);
     let few = classes(&[-4.0, 2.0], true);
     assert_eq!(few.colors.len(), 3);
     assert_eq!(few.class_of(0.0), 1);
@@ -353,4 +355,29 @@ fn the_validation_table_agrees_with_the_map_units() {
         bad("陕西省", "140000"),
         IssueKind::RegionCodeMismatch { .. }
     ));
+}
+
+#[test]
+fn a_single_unit_with_data_is_said_once_and_changes_are_signed() {
+    let ds = dataset(&[("浙江省", None, Some(12.0)), ("贵州省", None, None)]);
+    let map = tile_map(&ds, "incidents", Measure::Level);
+    let en = map.summary(Lang::En);
+    assert!(
+        en.starts_with("Only Zhejiang has a comparable figure (12)."),
+        "{en}"
+    );
+    assert!(map
+        .summary(Lang::Zh)
+        .starts_with("只有浙江有可比数据（12）。"));
+    let c = classes(&[-8.7, -3.75], true);
+    let texts: Vec<String> = c
+        .ranges
+        .iter()
+        .map(|&(lo, hi)| {
+            let t =
+                |v| tiles::value_text(Lang::En, v, scorecards_core::Unit::Percent, Measure::Change);
+            format!("{} to {}", t(lo), t(hi))
+        })
+        .collect();
+    assert_eq!(texts[1], "-5% to +5%", "{texts:?}");
 }

@@ -182,8 +182,8 @@ pub fn median(v: &mut [f64]) -> Option<f64> {
 
 /// At most [`MAX_CLASSES`] classes for `values`: for levels, the distinct values in sorted
 /// order split into classes of (nearly) equal counts on the sequential scale; for changes, an
-/// odd number of equal classes symmetric around zero on the diverging scale (the middle
-/// class holds zero).
+/// odd number of equal classes of a round width, symmetric around zero, on the diverging
+/// scale (the middle class holds zero).
 pub fn classes(values: &[f64], diverging: bool) -> Classes {
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
     v.sort_by(f64::total_cmp);
@@ -203,7 +203,9 @@ pub fn classes(values: &[f64], diverging: bool) -> Classes {
             3 | 4 => (5, &[0, 1, 3, 5, 6]),
             _ => (7, &[0, 1, 2, 3, 4, 5, 6]),
         };
-        let edge = |i: usize| -m + 2.0 * m * i as f64 / k as f64;
+        // Round class widths (1, 2 or 5 × 10ⁿ), the middle class centred on zero.
+        let width = crate::chart::nice_step(2.0 * m / k as f64);
+        let edge = |i: usize| width * (i as f64 - k as f64 / 2.0);
         return Classes {
             ranges: (0..k).map(|i| (edge(i), edge(i + 1))).collect(),
             colors: pick.iter().map(|&i| PUOR[i]).collect(),
