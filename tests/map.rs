@@ -161,3 +161,48 @@ async fn the_table_links_to_the_league_and_a_phone_sees_the_map() {
     b.assert_clean_console(&[]).await;
     b.close().await;
 }
+
+#[tokio::test]
+async fn an_embedding_opens_the_map_from_its_data_attributes() {
+    let b = browser(1280, 1200).await;
+    b.c.goto(&format!("{}/fixtures/prerender-host.html", b.base))
+        .await
+        .unwrap();
+    b.js("const d = document.createElement('div'); d.setAttribute('data-station-scorecards', ''); d.dataset.view = 'map'; d.dataset.metric = 'fraud_cases'; d.dataset.measure = 'level'; d.dataset.src = '/data/demo-synthetic.json'; document.getElementById('host').append(d); import('/embed.js'); return 0;")
+        .await;
+    b.wait_for_count(ROWS, 34).await;
+    let chosen = b
+        .js("return [document.querySelector('.ssc__map select').value, document.querySelectorAll('.ssc__map select')[1].value]")
+        .await;
+    assert_eq!(chosen, json!(["fraud_cases", "level"]));
+    let valued: Vec<String> = states(&b)
+        .await
+        .into_iter()
+        .filter(|(_, s)| s == "value")
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(valued, ["33", "36", "52"]);
+    assert!(
+        !b.url().await.contains("view=map"),
+        "an embedding never touches the host page's address"
+    );
+    b.js("import('/embed.js').then(m => m.instanceOf(document.querySelector('[data-station-scorecards]')).update({ metric: 'incidents', measure: 'change' })); return 0;")
+        .await;
+    let mut measure = json!(null);
+    for _ in 0..100 {
+        measure = b
+            .js("return document.querySelectorAll('.ssc__map select')[1].value")
+            .await;
+        if measure == json!("change") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        measure,
+        json!("change"),
+        "update() changes the map's measure"
+    );
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}

@@ -18,6 +18,8 @@ use crate::url;
 
 /// Label size on the canvas, in CSS pixels.
 const FONT_PX: f64 = 12.0;
+/// Label size on a command-centre screen (`display=big`).
+const BIG_FONT_PX: f64 = 18.0;
 
 /// The provinces as equal tiles shaded by one metric, with its legend, a text summary and
 /// a table of every unit; a tile (click or Enter) opens the league table of its province.
@@ -89,6 +91,7 @@ fn TileCanvas(map: Memo<Arc<TileMap>>) -> impl IntoView {
     let focus: RwSignal<Option<usize>> = RwSignal::new(None);
     let wrap: NodeRef<html::Div> = NodeRef::new();
     let canvas: NodeRef<html::Canvas> = NodeRef::new();
+    let font_px = move || if ui.big.get() { BIG_FONT_PX } else { FONT_PX };
     Effect::new(move |_| {
         if let Some(el) = wrap.get() {
             observe_width(&el, size);
@@ -102,17 +105,18 @@ fn TileCanvas(map: Memo<Arc<TileMap>>) -> impl IntoView {
         // Redraw in the new colours when the theme changes.
         ui.theme.track();
         let focus = focus.get();
+        let font = font_px();
         map.with(|m| {
-            fit_canvas(&c, w, map_height(w, FONT_PX, m.classes.colors.len()), ratio);
+            fit_canvas(&c, w, map_height(w, font, m.classes.colors.len()), ratio);
             if let (Some(backend), Some(mut labels)) = (
                 CanvasBackend::with_canvas_object(c.clone()),
-                CanvasLabels::new(&c, FONT_PX * ratio),
+                CanvasLabels::new(&c, font * ratio),
             ) {
                 let spec = scorecards_core::map::MapSpec {
                     map: m,
                     lang,
                     pixel_ratio: ratio,
-                    font_px: FONT_PX,
+                    font_px: font,
                     focus,
                 };
                 let theme = chart_theme(&c);
@@ -149,7 +153,12 @@ fn TileCanvas(map: Memo<Arc<TileMap>>) -> impl IntoView {
     let tile_at = move |ev: &web_sys::MouseEvent| {
         let (w, ratio) = size.get_untracked()?;
         let classes = map.with_untracked(|m| m.classes.colors.len());
-        map_layout(w * ratio, ratio, FONT_PX, classes).tile_at(
+        let font = if ui.big.get_untracked() {
+            BIG_FONT_PX
+        } else {
+            FONT_PX
+        };
+        map_layout(w * ratio, ratio, font, classes).tile_at(
             f64::from(ev.offset_x()) * ratio,
             f64::from(ev.offset_y()) * ratio,
         )

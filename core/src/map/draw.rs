@@ -13,8 +13,8 @@ use super::units::{COLS, ROWS, UNITS};
 use crate::chart::{Anchor, ChartTheme, HAlign, LabelSink, Rgb, VAlign};
 use crate::lang::Lang;
 
-/// The largest tile, in CSS pixels.
-const MAX_CELL_CSS: f64 = 84.0;
+/// The largest tile, in labels' font sizes (84 CSS pixels at 12 px, larger on a big screen).
+const MAX_CELL_FONTS: f64 = 7.0;
 
 /// Everything [`draw_map`] needs.
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +57,7 @@ pub fn map_layout(width: f64, pixel_ratio: f64, font_px: f64, classes: usize) ->
     let font = font_px * pixel_ratio;
     let legend_w = 15.0 * font;
     let fits_beside = |cell: f64| width - cell * f64::from(COLS) >= legend_w;
-    let max_cell = MAX_CELL_CSS * pixel_ratio;
+    let max_cell = MAX_CELL_FONTS * font;
     let mut cell = (width / f64::from(COLS)).min(max_cell).floor().max(1.0);
     let beside = fits_beside(cell)
         || (width - legend_w > 0.0
