@@ -4,7 +4,8 @@
 //   <div data-station-scorecards data-station="meijiang" data-lang="zh"></div>
 //
 // Every element with `data-station-scorecards` becomes an independent dashboard. Options come
-// from its data attributes: data-src, data-station, data-lang, data-view, data-theme,
+// from its data attributes: data-src, data-station, data-lang, data-view (directory, compare,
+// rank, map), data-metric and data-measure (the tile map's and league's), data-theme,
 // data-display. For programmatic use: `import { mount } from '.../embed.js'`; `mount(element,
 // options)` returns an instance with `update(options)` and `unmount()`.
 //
@@ -68,7 +69,7 @@ function withDefaults(options = {}) {
 
 function optionsOf(el) {
   const d = el.dataset;
-  return { src: d.src, station: d.station, lang: d.lang, view: d.view, compare: d.compare, history: d.history, theme: d.theme, display: d.display };
+  return { src: d.src, station: d.station, lang: d.lang, view: d.view, compare: d.compare, metric: d.metric, measure: d.measure, history: d.history, theme: d.theme, display: d.display };
 }
 
 // ---------------------------------------------------------------- prerendered views
@@ -77,10 +78,10 @@ const THEMES = ['auto', 'light', 'dark', 'high-contrast'];
 let renumbered = 0;
 
 /** The address of the prerendered view for `options` (`src` already absolute), or null when
- *  there is none by convention (comparison and league table, a file not named `*.json`). */
+ *  there is none by convention (comparison, league table and tile map, a file not named `*.json`). */
 export function prerenderedUrl(options, host = 'embed') {
   const view = (options.view || '').trim();
-  if (view === 'compare' || view === 'rank') return null;
+  if (view === 'compare' || view === 'rank' || view === 'map') return null;
   const lang = (options.lang || '').trim() === 'en' ? 'en' : 'zh';
   const station = view === 'directory' ? '' : (options.station || '').trim();
   if (station && !/^[a-z0-9_-]+$/.test(station)) return null;

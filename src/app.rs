@@ -9,7 +9,7 @@ use scorecards_core::query::{PageQuery, View, DEFAULT_SRC};
 use scorecards_core::{Dataset, Lang, LoadError};
 
 use crate::components::{
-    AppFooter, AppHeader, CompareView, Directory, ErrorPanel, LeagueView, Scorecard,
+    AppFooter, AppHeader, CompareView, Directory, ErrorPanel, LeagueView, MapView, Scorecard,
 };
 use crate::data::{load, load_detail, DataSource, Loaded};
 use crate::ready::{self, Rendered};
@@ -156,7 +156,7 @@ fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
         let ids: Vec<String> = match ui.view.get() {
             View::Directory => ui.station.get().into_iter().collect(),
             View::Compare => ui.compare.get(),
-            View::Rank => Vec::new(),
+            View::Rank | View::Map => Vec::new(),
         };
         let ds = current.get();
         let mut hrefs: Vec<String> = ids
@@ -244,6 +244,7 @@ fn Body(ds: std::sync::Arc<scorecards_core::Dataset>) -> impl IntoView {
         match ui.view.get() {
             View::Compare => return view! { <CompareView ds=ds /> }.into_any(),
             View::Rank => return view! { <LeagueView ds=ds /> }.into_any(),
+            View::Map => return view! { <MapView ds=ds /> }.into_any(),
             View::Directory => {}
         }
         match ui.station.get() {

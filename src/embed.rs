@@ -9,7 +9,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use scorecards_core::query::{PageQuery, Theme, View};
+use scorecards_core::compare::Measure;
+use scorecards_core::query::{PageQuery, RankQuery, Theme, View};
 use scorecards_core::Lang;
 use wasm_bindgen::prelude::*;
 
@@ -57,7 +58,8 @@ pub struct Instance {
 ///
 /// `options` is an object with optional string fields: `src` (data address, relative to the
 /// page or absolute http(s); default `data/seeds.json` next to the page), `station`, `lang`
-/// (`zh`/`en`), `view` (`directory` or `scorecard`), `theme` (`auto`, `light`, `dark`,
+/// (`zh`/`en`), `view` (`directory`, `scorecard`, `compare`, `rank` or `map`), `metric` and
+/// `measure` (`level`/`change`; the tile map's and league's), `theme` (`auto`, `light`, `dark`,
 /// `high-contrast`), `display` (`big`) and `history` (`sync`: keep the page address in step
 /// with the view, as the standalone page does; off by default, so an embedding never touches
 /// the host page's address unless asked).
@@ -96,6 +98,9 @@ impl Instance {
                 if o.view_given {
                     ui.put_view(o.query.view);
                     ui.put_compare(o.query.compare.clone());
+                }
+                if o.query.rank.metric.is_some() {
+                    ui.put_rank(o.query.rank.clone());
                 }
             }
             _ => self.remount(&o),
@@ -199,7 +204,12 @@ impl EmbedOptions {
                             .collect()
                     })
                     .unwrap_or_default(),
-                ..PageQuery::default()
+                // `metric` (and `measure`): what the tile map and the league table show.
+                rank: RankQuery {
+                    metric: get("metric").filter(|m| !m.is_empty()),
+                    measure: get("measure").and_then(|m| Measure::from_code(&m)),
+                    ..RankQuery::default()
+                },
             },
             src: get("src").filter(|s| !s.is_empty()),
             station_given: station.is_some() || to_directory,

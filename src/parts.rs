@@ -1,5 +1,5 @@
 //! The parts of the app that the bundle loads on first use, each from its own WebAssembly
-//! module: the comparison, the league table, the trend charts (plotters and the canvas
+//! module: the comparison, the league table, the tile map, the trend charts (plotters and the canvas
 //! code), and the diagnosis of a data file that fails to decode (serde_path_to_error). The
 //! first module holds what the directory and a scorecard need (docs/size-notes.md).
 //!
@@ -15,7 +15,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use scorecards_core::{Dataset, Document, Issue, LoadError, Metric, Series, Text};
 
-use crate::components::{CompareViewNow, ErrorPanel, LeagueViewNow, TrendChartNow};
+use crate::components::{CompareViewNow, ErrorPanel, LeagueViewNow, MapViewNow, TrendChartNow};
 
 /// A part's module could not be loaded (the loader logs the browser's reason to the console).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +154,12 @@ pub fn LazyLeagueView(ds: Arc<Dataset>) -> impl IntoView {
     lazy_view!("league", league_view(ds.clone()))
 }
 
+/// The tile map of the provinces, from `split_map.wasm`.
+#[component]
+pub fn LazyMapView(ds: Arc<Dataset>) -> impl IntoView {
+    lazy_view!("map", map_view(ds.clone()))
+}
+
 /// A trend chart, from `split_charts.wasm` (see `components::trend_chart` for the chart).
 #[component]
 pub fn LazyTrendChart(
@@ -186,6 +192,13 @@ part! {
     /// The league table.
     fn league_view in league(ds: Arc<Dataset>, build: bool) -> Option<AnyView> {
         build.then(|| view! { <LeagueViewNow ds=ds /> }.into_any())
+    }
+}
+
+part! {
+    /// The tile map.
+    fn map_view in map(ds: Arc<Dataset>, build: bool) -> Option<AnyView> {
+        build.then(|| view! { <MapViewNow ds=ds /> }.into_any())
     }
 }
 

@@ -336,6 +336,19 @@ pub enum IssueKind {
     },
     /// A status says `missing` but a value is given, or a value is `null` but the status is not `missing`.
     StatusMismatch,
+    /// A region code that is not six digits, or whose first two digits name no
+    /// provincial-level unit of GB/T 2260.
+    UnknownRegionCode {
+        /// The code as written.
+        code: String,
+    },
+    /// A region code of another province than the one the station's province names.
+    RegionCodeMismatch {
+        /// The code as written.
+        code: String,
+        /// The province's Chinese name as written.
+        province: String,
+    },
     /// Advice (a warning, from [`crate::advise`] only): a figure without the passage of the
     /// source it comes from.
     MissingQuote,
@@ -459,6 +472,19 @@ mod code_tests {
                 "series_length_mismatch",
             ),
             (IssueKind::StatusMismatch, "status_mismatch"),
+            (
+                IssueKind::UnknownRegionCode {
+                    code: String::new(),
+                },
+                "unknown_region_code",
+            ),
+            (
+                IssueKind::RegionCodeMismatch {
+                    code: String::new(),
+                    province: String::new(),
+                },
+                "region_code_mismatch",
+            ),
             (IssueKind::MissingQuote, "missing_quote"),
             (
                 IssueKind::SeriesGap {

@@ -232,6 +232,11 @@ pub struct Region {
     /// County-level district or city.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub district: Option<Text>,
+    /// The GB/T 2260 administrative division code of the most precise level known, six
+    /// digits (`330211` for 镇海区, `330000` for 浙江省 as a whole). Its first two digits are
+    /// the province, which must agree with `province`. Places the station on the tile map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 /// Profile facts of a station. Each is absent when no source gives it.

@@ -18,6 +18,8 @@ pub enum View {
     Compare,
     /// All stations ranked on one metric.
     Rank,
+    /// The provinces as tiles, shaded by one metric (`view=map&metric=…&measure=…`).
+    Map,
 }
 
 impl View {
@@ -140,7 +142,7 @@ pub struct PageQuery {
     pub big: bool,
     /// `embed=1`: shown inside an iframe; the page chrome is hidden.
     pub embed: bool,
-    /// `view=directory|compare|rank`.
+    /// `view=directory|compare|rank|map`.
     pub view: View,
     /// `compare=a,b,c`: the stations side by side.
     pub compare: Vec<String>,
@@ -207,6 +209,14 @@ impl PageQuery {
         }
         if self.view == View::Compare && !self.compare.is_empty() {
             out.push(("compare", self.compare.join(",")));
+        }
+        if self.view == View::Map {
+            if let Some(m) = &self.rank.metric {
+                out.push(("metric", m.clone()));
+            }
+            if let Some(m) = self.rank.measure {
+                out.push(("measure", m.code().to_string()));
+            }
         }
         if self.view == View::Rank {
             let r = &self.rank;
@@ -275,8 +285,24 @@ mod tests {
             ["rank", "name", "region", "value"]
         );
         assert_eq!(
-            [View::Directory, View::Compare, View::Rank].map(View::code),
-            ["directory", "compare", "rank"]
+            [View::Directory, View::Compare, View::Rank, View::Map].map(View::code),
+            ["directory", "compare", "rank", "map"]
+        );
+        let map = PageQuery::from_pairs([
+            ("view", "map"),
+            ("metric", "incidents"),
+            ("measure", "change"),
+            ("province", "浙江省"),
+        ]);
+        assert_eq!(map.view, View::Map);
+        // The map keeps its metric and measure in the address, nothing of the league's filters.
+        assert_eq!(
+            map.to_pairs(),
+            [
+                ("view", "map".to_string()),
+                ("metric", "incidents".to_string()),
+                ("measure", "change".to_string())
+            ]
         );
         assert_eq!(View::from_code("scorecard"), Some(View::Directory));
         assert_eq!(Measure::Change.code(), "change");

@@ -508,6 +508,14 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
         }
         v.text(&format!("{p}.name"), &st.name);
         v.text(&format!("{p}.region.province"), &st.region.province);
+        if let Some(kind) = st
+            .region
+            .code
+            .as_deref()
+            .and_then(|c| crate::region::check(c, &st.region.province.zh))
+        {
+            v.push(&format!("{p}.region.code"), kind);
+        }
         let facts = [
             ("area_km2", &st.profile.area_km2),
             ("population", &st.profile.population),

@@ -386,3 +386,55 @@ fn an_unloadable_app_part_names_its_file() {
         describe_error(Lang::En, &e).headline
     );
 }
+
+/// Region codes (GB/T 2260): six digits of a provincial-level unit, agreeing with the
+/// province's name; every problem said in both languages with the code.
+#[test]
+fn region_codes_are_checked_and_said_in_both_languages() {
+    use scorecards_core::i18n::{describe_issue, issue_detail};
+    use scorecards_core::Lang;
+    let doc = |stations: &str| {
+        format!(
+            r#"{{"schema_version":1,"publisher":{{"zh":"p"}},"generated_at":"2026-01-01T00:00:00Z","stations":[{stations}]}}"#
+        )
+    };
+    let station = |i: usize, zh: &str, code: &str| {
+        format!(
+            r#"{{"id":"s{i}","name":{{"zh":"s"}},"region":{{"province":{{"zh":"{zh}"}},"code":"{code}"}}}}"#
+        )
+    };
+    let ok = doc(&[
+        station(0, "浙江省", "330211"),
+        station(1, "香港特别行政区", "810000"),
+        station(2, "Somewhere", "710000"),
+    ]
+    .join(","));
+    assert!(parse(ok.as_bytes(), "ok.json").is_ok());
+    let bad = doc(&[
+        station(0, "浙江省", "990000"),
+        station(1, "浙江省", "3302"),
+        station(2, "浙江省", "320000"),
+    ]
+    .join(","));
+    let issues = match parse(bad.as_bytes(), "bad.json") {
+        Err(LoadError::Invalid { issues, .. }) => issues,
+        other => panic!("{other:?}"),
+    };
+    let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.stations[0].region.code",
+            "$.stations[1].region.code",
+            "$.stations[2].region.code"
+        ]
+    );
+    assert_eq!(issues[0].kind.code(), "unknown_region_code");
+    assert_eq!(issues[2].kind.code(), "region_code_mismatch");
+    let zh = describe_issue(Lang::Zh, &issues[2].kind);
+    assert!(zh.contains("320000") && zh.contains("浙江省"), "{zh}");
+    let en = describe_issue(Lang::En, &issues[0].kind);
+    assert!(en.contains("990000") && en.contains("GB/T 2260"), "{en}");
+    let d = issue_detail(Lang::En, &issues[1].kind);
+    assert_eq!(d.found.as_deref(), Some("\"3302\""));
+}

@@ -7,7 +7,7 @@ use crate::state::Ui;
 
 /// Title and language switch.
 /// The views the header offers.
-const VIEWS: &[View] = &[View::Directory, View::Compare, View::Rank];
+const VIEWS: &[View] = &[View::Directory, View::Compare, View::Rank, View::Map];
 
 #[component]
 pub fn AppHeader() -> impl IntoView {
@@ -62,5 +62,6 @@ fn view_name(s: &Strings, v: View) -> &'static str {
         View::Directory => s.nav_directory,
         View::Compare => s.nav_compare,
         View::Rank => s.nav_rank,
+        View::Map => s.nav_map,
     }
 }

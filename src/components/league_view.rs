@@ -157,8 +157,9 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
     }
 }
 
-/// How many stations report each metric, as a level and as a change (computed once).
-fn reported_counts(ds: &Dataset) -> HashMap<(String, Measure), usize> {
+/// How many stations report each metric, as a level and as a change (computed once; the
+/// tile map uses it too).
+pub(super) fn reported_counts(ds: &Dataset) -> HashMap<(String, Measure), usize> {
     let mut counts = HashMap::new();
     for st in ds.stations() {
         for m in &ds.document().metrics {
@@ -184,7 +185,7 @@ fn provinces(ds: &Dataset) -> Vec<(String, usize)> {
 }
 
 /// The metric and measure shown: as asked, else the metric reported by most stations.
-fn choice(
+pub(super) fn choice(
     ds: &Dataset,
     counts: &HashMap<(String, Measure), usize>,
     q: &RankQuery,
@@ -219,7 +220,7 @@ fn choice(
 }
 
 /// The catalogue's metrics that at least one station reports a figure of, in catalogue order.
-fn offered_metrics(ds: &Dataset) -> Vec<usize> {
+pub(super) fn offered_metrics(ds: &Dataset) -> Vec<usize> {
     let reported: HashSet<&str> = ds
         .stations()
         .iter()

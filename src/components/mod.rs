@@ -12,6 +12,7 @@ pub(crate) mod family_panel;
 mod headline_band;
 mod headline_tile;
 mod league_view;
+mod map_view;
 mod profile_panel;
 mod scorecard;
 mod source_list;
@@ -39,12 +40,14 @@ pub use source_ref::SourceRef;
 pub use sparkline::Sparkline;
 pub use station_link::StationLink;
 
-// The comparison, the league table and the trend charts are loaded on first use
+// The comparison, the league table, the tile map and the trend charts are loaded on first use
 // (`crate::parts`): views get the wrappers that load them, under the components' names; the
 // parts' own code uses the components themselves.
 pub use crate::parts::{
-    LazyCompareView as CompareView, LazyLeagueView as LeagueView, LazyTrendChart as TrendChart,
+    LazyCompareView as CompareView, LazyLeagueView as LeagueView, LazyMapView as MapView,
+    LazyTrendChart as TrendChart,
 };
 pub(crate) use compare_view::CompareView as CompareViewNow;
 pub(crate) use league_view::LeagueView as LeagueViewNow;
+pub(crate) use map_view::MapView as MapViewNow;
 pub(crate) use trend_chart::TrendChart as TrendChartNow;

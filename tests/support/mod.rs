@@ -96,7 +96,7 @@ impl Browser {
     /// Waits until the live dashboard shows a view or an error (not the loading state, nor a
     /// prerendered view waiting to be taken over: docs/embedding.md).
     pub async fn settle(&self) {
-        let script = "const live = [...document.querySelectorAll('.ssc__directory, .ssc__scorecard, .ssc__compare, .ssc__league, .ssc__error, .ssc-boot-error')].some(e => !e.closest('[data-ssc-prerendered]')); return live && document.querySelector('[data-ssc-takeover]') === null;";
+        let script = "const live = [...document.querySelectorAll('.ssc__directory, .ssc__scorecard, .ssc__compare, .ssc__league, .ssc__map, .ssc__error, .ssc-boot-error')].some(e => !e.closest('[data-ssc-prerendered]')); return live && document.querySelector('[data-ssc-takeover]') === null;";
         for _ in 0..400 {
             if self.js(script).await == json!(true) {
                 return;

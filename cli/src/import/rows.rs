@@ -128,6 +128,7 @@ pub(super) fn parse_row(
                         province: text(t, cells, "province_zh", "province_en")?,
                         city: optional_text(t, cells, "city_zh", "city_en"),
                         district: optional_text(t, cells, "district_zh", "district_en"),
+                        code: optional(t, cells, "region_code").map(|c| c.trim().to_string()),
                     },
                     parent_bureau: optional_text(t, cells, "parent_bureau_zh", "parent_bureau_en"),
                     profile,

@@ -36,6 +36,7 @@ pub(super) const STATION_COLUMNS: Columns = &[
     ("city_en", &["英文城市"], false),
     ("district_zh", &["区县"], false),
     ("district_en", &["英文区县"], false),
+    ("region_code", &["区划代码"], false),
     ("parent_bureau_zh", &["上级公安机关"], false),
     ("parent_bureau_en", &["英文上级公安机关"], false),
     ("area_km2", &["辖区面积"], false),

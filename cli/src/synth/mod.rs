@@ -145,6 +145,9 @@ pub fn generate(opts: &Options) -> Document {
                     format!("{czh}{suffix_zh}"),
                     format!("{cen} {suffix_en}"),
                 )),
+                // The province's own code (`330000`): the districts are made up, so no
+                // real district's code is given to them.
+                code: province_code(pzh, pen),
             },
             text(
                 format!("{czh}{suffix_zh}公安局（合成）"),
@@ -167,6 +170,12 @@ pub fn generate(opts: &Options) -> Document {
         metrics: metrics(),
         stations,
     }
+}
+
+/// The GB/T 2260 code of a province as a whole (`330000`), from its name.
+fn province_code(zh: &str, en: &str) -> Option<String> {
+    use scorecards_core::map::units::{index_of_name, UNITS};
+    index_of_name(zh, Some(en)).map(|i| format!("{:02}0000", UNITS[i].code))
 }
 
 /// Writes the document as JSON (compact, or pretty), ending with a newline.

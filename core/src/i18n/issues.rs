@@ -46,6 +46,11 @@ fn clipped(k: &IssueKind) -> IssueKind {
         IssueKind::NotHttpUrl { url } => IssueKind::NotHttpUrl { url: c(url) },
         IssueKind::BadTimestamp { text } => IssueKind::BadTimestamp { text: c(text) },
         IssueKind::SeriesNotMonthly { start } => IssueKind::SeriesNotMonthly { start: c(start) },
+        IssueKind::UnknownRegionCode { code } => IssueKind::UnknownRegionCode { code: c(code) },
+        IssueKind::RegionCodeMismatch { code, province } => IssueKind::RegionCodeMismatch {
+            code: c(code),
+            province: c(province),
+        },
         other => other.clone(),
     }
 }
@@ -126,6 +131,9 @@ impl Found {
             },
             IssueKind::UnusedMetric { .. } => Found::NotReported,
             IssueKind::UnusedSource { .. } => Found::NotCited,
+            IssueKind::UnknownRegionCode { code } | IssueKind::RegionCodeMismatch { code, .. } => {
+                q(code)
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ use crate::model::{Family, Polarity, Unit};
 mod en;
 mod errors;
 mod issues;
+mod map;
 mod narrator;
 mod serde_text;
 mod zh;
@@ -33,6 +34,7 @@ pub use crate::lang::Lang;
 pub use en::EN;
 pub use errors::{ErrorMessage, ErrorTexts, HttpFailure, Sizes, Unreadable, VersionFound};
 pub use issues::{clip, Detail, Found, IssueTexts};
+pub use map::MapStrings;
 use narrator::Narrator;
 pub use serde_text::{strip_position, SerdeKind, SerdeTexts, StructureError, SyntaxError, Unknown};
 pub use zh::ZH;
@@ -262,6 +264,8 @@ pub struct Strings {
     pub embed_script: &'static str,
     /// Said while a station's detail file loads.
     pub loading_detail: &'static str,
+    /// The tile map's tab (its own texts are `Lang::map_strings`, loaded with the map).
+    pub nav_map: &'static str,
 }
 
 /// Name of a family (panel title).

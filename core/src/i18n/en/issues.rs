@@ -41,6 +41,8 @@ impl IssueTexts for En {
             IssueKind::SeriesGap { missing, months, first } => format!("{missing} of {months} months of the series are missing (the first is {first})."),
             IssueKind::UnusedMetric { id } => format!("The metric “{id}” is in the catalogue but no station reports it."),
             IssueKind::UnusedSource { id } => format!("The source “{id}” is not referred to by any figure or fact."),
+            IssueKind::UnknownRegionCode { code } => format!("The region code “{code}” is invalid: use a six-digit GB/T 2260 code whose first two digits are a provincial-level unit."),
+            IssueKind::RegionCodeMismatch { code, province } => format!("The region code “{code}” is not in “{province}”: its first two digits are another provincial-level unit's."),
         }
     }
 
@@ -97,6 +99,9 @@ impl IssueTexts for En {
             IssueKind::SeriesGap { .. } => "a value for every month".into(),
             IssueKind::UnusedMetric { .. } => "at least one station reporting it".into(),
             IssueKind::UnusedSource { .. } => "at least one figure or fact citing it".into(),
+            IssueKind::UnknownRegionCode { .. } | IssueKind::RegionCodeMismatch { .. } => {
+                "a six-digit GB/T 2260 code whose first two digits match the province".into()
+            }
         }
     }
 

@@ -104,6 +104,7 @@ pub static EN: Strings = Strings {
     embed_iframe: "Embed in an iframe (height adjusts itself):",
     embed_script: "Or embed with a script (several per page):",
     loading_detail: "Loading the full figures and monthly series…",
+    nav_map: "Provinces",
 };
 
 /// The English messages.

@@ -41,6 +41,8 @@ impl IssueTexts for Zh {
             IssueKind::SeriesGap { missing, months, first } => format!("月度序列共 {months} 个月，缺失 {missing} 个月（首个缺失月份：{first}）。"),
             IssueKind::UnusedMetric { id } => format!("指标“{id}”在指标目录中，但没有派出所报告它。"),
             IssueKind::UnusedSource { id } => format!("来源“{id}”没有被任何数据引用。"),
+            IssueKind::UnknownRegionCode { code } => format!("区划代码“{code}”无效：应为 GB/T 2260 的六位数字代码，前两位为省级行政区代码。"),
+            IssueKind::RegionCodeMismatch { code, province } => format!("区划代码“{code}”不属于“{province}”：前两位是另一个省级行政区的代码。"),
         }
     }
 
@@ -91,6 +93,9 @@ impl IssueTexts for Zh {
             IssueKind::SeriesGap { .. } => "每个月都有数值".into(),
             IssueKind::UnusedMetric { .. } => "至少一个派出所报告该指标".into(),
             IssueKind::UnusedSource { .. } => "至少一项数据引用该来源".into(),
+            IssueKind::UnknownRegionCode { .. } | IssueKind::RegionCodeMismatch { .. } => {
+                "六位 GB/T 2260 区划代码，前两位与省份一致".into()
+            }
         }
     }
 

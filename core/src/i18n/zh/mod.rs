@@ -105,6 +105,7 @@ pub static ZH: Strings = Strings {
     embed_iframe: "用 iframe 嵌入（高度自动调整）：",
     embed_script: "或用脚本嵌入（同一页面可放多个）：",
     loading_detail: "正在加载明细数据（全部指标与月度序列）……",
+    nav_map: "分省图",
 };
 
 /// The Chinese messages.
