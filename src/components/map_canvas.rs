@@ -4,12 +4,10 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use scorecards_core::chart::chart_strings;
 use scorecards_core::map::{draw_map, map_height, map_layout, step, Move, TileMap};
-use scorecards_core::Text;
 
 use super::map_table::open_league;
-use crate::chart::{chart_theme, fit_canvas, observe_width, offer_png, CanvasLabels};
+use crate::chart::{chart_theme, fit_canvas, observe_width, CanvasLabels};
 use crate::state::Ui;
 
 /// Label size on the canvas, in CSS pixels.
@@ -20,13 +18,7 @@ const BIG_FONT_PX: f64 = 18.0;
 /// The canvas with the tiles and legend: arrow keys move between tiles (read out in the live
 /// line below), Enter or a click opens the province's league table.
 #[component]
-pub fn MapCanvas(
-    map: Memo<Arc<TileMap>>,
-    /// What the map shows (the exported picture's title).
-    title: Signal<String>,
-    /// Who published the data (the exported picture's footer).
-    publisher: Text,
-) -> impl IntoView {
+pub fn MapCanvas(map: Memo<Arc<TileMap>>) -> impl IntoView {
     let ui = Ui::get();
     let size: RwSignal<Option<(f64, f64)>> = RwSignal::new(None);
     let focus: RwSignal<Option<usize>> = RwSignal::new(None);
@@ -142,16 +134,6 @@ pub fn MapCanvas(
                 ></canvas>
             </div>
             <p class="ssc__chart-readout" aria-live="polite">{readout}</p>
-            <div class="ssc__chart-downloads">
-                <button type="button" on:click=move |_| {
-                    if let Some(c) = canvas.get_untracked() {
-                        let lang = ui.lang.get_untracked();
-                        let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-                        let footer = (lang.map_strings().png_footer)(lang.pick(&publisher), &today[..today.len().min(10)]);
-                        offer_png(&c, "station-map.png", &title.get_untracked(), &footer);
-                    }
-                }>{move || chart_strings(ui.lang.get()).download_png}</button>
-            </div>
         </figure>
     }
 }

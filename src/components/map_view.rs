@@ -37,21 +37,6 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
         offered.with_value(|o| map_controls(&ds_controls, o, &metric, measure, lang))
     };
     let summary = move || map.with(|m| m.summary(ui.lang.get()));
-    let ds_title = ds.clone();
-    let title = Signal::derive(move || {
-        let lang = ui.lang.get();
-        let (metric, measure) = chosen.get();
-        let s = lang.strings();
-        let label = ds_title
-            .metric(&metric)
-            .map_or(metric.clone(), |m| lang.pick(&m.label).to_string());
-        let measure = match measure {
-            Measure::Level => s.measure_level,
-            Measure::Change => s.measure_change,
-        };
-        format!("{} · {label} · {measure}", lang.map_strings().title)
-    });
-    let publisher = ds.document().publisher.clone();
     let unplaced = move || {
         let n = map.with(|m| m.unplaced);
         (n > 0).then(|| view! { <p class="ssc__muted">{move || (ms().unplaced)(n)}</p> })
@@ -77,7 +62,7 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
             <h2 class="ssc__heading" tabindex="-1">{move || ms().title}</h2>
             <p class="ssc__muted">{move || ms().intro}</p>
             {controls}
-            <MapCanvas map=map title=title publisher=publisher />
+            <MapCanvas map=map />
             <p class="ssc__map-summary">{summary}</p>
             <p class="ssc__muted">{move || ms().median_note}" "{scale_note}</p>
             <MapClasses map=map />

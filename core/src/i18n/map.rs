@@ -54,8 +54,6 @@ pub struct MapStrings {
     pub summary: fn(Extreme, Extreme, usize, usize) -> String,
     /// Stations that no unit could be found for (no region code, province name not recognised).
     pub unplaced: fn(usize) -> String,
-    /// The line under an exported picture: the data's publisher and the day of export.
-    pub png_footer: fn(&str, &str) -> String,
 }
 
 const ZH: MapStrings = MapStrings {
@@ -101,7 +99,6 @@ const ZH: MapStrings = MapStrings {
         s
     },
     unplaced: |n| format!("另有 {n} 个派出所无法归入省级行政区（没有区划代码，省名也无法识别），未计入。"),
-    png_footer: |publisher, day| format!("数据：{publisher} · 导出于 {day} · 统计图，不含任何边界"),
 };
 
 const EN: MapStrings = MapStrings {
@@ -147,7 +144,6 @@ const EN: MapStrings = MapStrings {
         s
     },
     unplaced: |n| format!("{n} more stations could not be placed in a unit (no region code, province name not recognised) and are left out."),
-    png_footer: |publisher, day| format!("Data: {publisher} · exported {day} · a chart with no boundaries"),
 };
 
 impl Lang {
