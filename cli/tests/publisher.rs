@@ -394,6 +394,16 @@ fn import_cases() {
             1,
         ),
         (
+            "region-codes",
+            vec![
+                "--base".into(),
+                f("base.json"),
+                "--stations".into(),
+                f("stations-codes.csv"),
+            ],
+            1,
+        ),
+        (
             "bad-series",
             vec![
                 "--base".into(),

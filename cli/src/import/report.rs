@@ -54,6 +54,7 @@ pub(super) fn column_of(path: &str) -> Option<&'static str> {
             _ => "auxiliary_officers",
         },
         [.., "profile", _, "source"] => "profile_source",
+        [.., "region", "code"] => "region_code",
         ["stations", "figures", "period"] => "period_start",
         ["stations", "figures", "baseline"] => "baseline_start",
         [.., "values"] | [.., "status"] => "value",
