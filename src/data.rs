@@ -7,10 +7,12 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
-use scorecards_core::layout::{check_neutralised_detail, resolve};
+use scorecards_core::layout::{check_neutralised_detail_warned, resolve};
 use scorecards_core::query::{display_name, is_same_origin_path};
+use scorecards_core::textenc::{detect, Detected, Legacy};
 use scorecards_core::{
-    is_http_url, parse_neutralised, Dataset, Document, LoadError, DEFAULT_MAX_BYTES,
+    is_http_url, parse_neutralised, Dataset, Document, Issue, IssueKind, LoadError,
+    DEFAULT_MAX_BYTES,
 };
 
 use crate::parts;
@@ -70,14 +72,14 @@ impl DataSource {
 }
 
 /// Loads a detail file named `href` by the index loaded from `base`, and checks it against
-/// that index. The browser's HTTP cache applies (default cache mode): with the server's
+/// that index: the document and its warnings. The browser's HTTP cache applies (default cache mode): with the server's
 /// `ETag` and `Cache-Control: no-cache` a file seen before is revalidated (304), not
 /// downloaded again.
 pub async fn load_detail(
     base: Option<String>,
     href: String,
     index: Arc<Dataset>,
-) -> Result<Document, LoadError> {
+) -> Result<(Document, Vec<Issue>), LoadError> {
     let src = match &base {
         Some(b) => resolve(b, &href),
         None => href.clone(),
@@ -85,15 +87,52 @@ pub async fn load_detail(
     let (file, bytes) = fetch_file(&src).await?;
     let detail = parts::decode(&bytes, &file).await?;
     let (detail, issues) = parts::neutralise(&bytes, detail).await?;
-    check_neutralised_detail(detail, issues, &file, &href, &index)
+    check_neutralised_detail_warned(detail, issues, &file, &href, &index)
 }
 
 /// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode and the
 /// removal of direction controls loaded only when needed ([`parts`]).
+///
+/// A file that fails and is not UTF-8 (GBK, Latin-1: [`scorecards_core::textenc`]) is read
+/// again as the encoding it looks like, with a warning that says so; if it fails that way
+/// too, the first error stands. Files that load pay nothing for this.
 async fn parse(bytes: &[u8], file: &str) -> Loaded {
+    let first = parse_with(bytes, file, Vec::new()).await;
+    let Err(error) = first else {
+        return first;
+    };
+    let Some((text, encoding)) = legacy_text(bytes) else {
+        return Err(error);
+    };
+    let read_as = Issue {
+        path: "$".to_string(),
+        kind: IssueKind::LegacyEncoding { encoding },
+    };
+    parse_with(text.as_bytes(), file, vec![read_as])
+        .await
+        .map_err(|_| error)
+}
+
+/// [`parse`] of UTF-8 bytes, with `warnings` first among the data set's warnings.
+async fn parse_with(bytes: &[u8], file: &str, mut warnings: Vec<Issue>) -> Loaded {
     let doc = parts::decode(bytes, file).await?;
     let (doc, issues) = parts::neutralise(bytes, doc).await?;
-    parse_neutralised(doc, issues, file).map(Arc::new)
+    warnings.extend(issues);
+    parse_neutralised(doc, warnings, file).map(Arc::new)
+}
+
+/// Bytes that are not UTF-8, decoded by the browser's `TextDecoder` as the encoding they look
+/// like. `None` for UTF-8 (or a byte-order mark), or when they do not decode.
+fn legacy_text(bytes: &[u8]) -> Option<(String, Legacy)> {
+    let Detected::Legacy(encoding) = detect(bytes) else {
+        return None;
+    };
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder =
+        web_sys::TextDecoder::new_with_label_and_options(encoding.label(), &options).ok()?;
+    let text = decoder.decode_with_u8_array(bytes).ok()?;
+    Some((text, encoding))
 }
 
 /// Fetches and validates a data file from an address already checked by [`load`].

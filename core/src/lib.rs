@@ -22,8 +22,10 @@ pub mod locate;
 mod model;
 mod path;
 pub mod query;
+pub mod ranking;
 pub mod series;
 pub mod table;
+pub mod textenc;
 mod validate;
 
 pub use dataset::Dataset;

@@ -92,6 +92,7 @@ pub const EN: Strings = Strings {
     headline: "Key figures",
     trend_better: "better",
     trend_worse: "worse",
+    list_sep: ", ",
 };
 
 /// The English messages.
@@ -182,5 +183,21 @@ impl Translation for En {
 
     fn more_not_listed(&self, more: &str) -> String {
         format!("… and {more} more: search or download the table to see them all.")
+    }
+
+    fn league_summary(&self, metric: &str, ranked: usize, apart: usize, missing: usize) -> String {
+        format!("{metric}: {ranked} stations ranked, {apart} on another basis, {missing} not reporting.")
+    }
+
+    fn compared_on(&self, basis: &str) -> String {
+        format!(" Compared on: {basis}")
+    }
+
+    fn top_of(&self, shown: usize, total: usize) -> String {
+        format!(" (top {shown} of {total})")
+    }
+
+    fn apart_line(&self, value: &str, period: &str, why: &str) -> String {
+        format!(": {value} ({period}) — {why}")
     }
 }

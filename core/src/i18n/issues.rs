@@ -75,6 +75,9 @@ pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
         IssueKind::SeriesGap { missing, months, first } => if zh { format!("月度序列共 {months} 个月，缺失 {missing} 个月（首个缺失月份：{first}）。") } else { format!("{missing} of {months} months of the series are missing (the first is {first}).") },
         IssueKind::UnusedMetric { id } => if zh { format!("指标“{id}”在指标目录中，但没有派出所报告它。") } else { format!("The metric “{id}” is in the catalogue but no station reports it.") },
         IssueKind::UnusedSource { id } => if zh { format!("来源“{id}”没有被任何数据引用。") } else { format!("The source “{id}” is not referred to by any figure or fact.") },
+        // LegacyEncoding (issue #17): narration placed here for now; to move with the rest
+        // of this file's messages into the per-language tables.
+        IssueKind::LegacyEncoding { encoding } => legacy_encoding(zh, *encoding),
     }
 }
 
@@ -285,11 +288,27 @@ pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
             ),
             pick("没有引用", "nothing cites it"),
         ),
+        // LegacyEncoding (issue #17), see `legacy_encoding`.
+        IssueKind::LegacyEncoding { encoding } => (
+            pick("UTF-8 文本", "UTF-8 text"),
+            Some(encoding.name().to_string()),
+        ),
     };
     Detail {
         message: describe_issue(lang, k),
         expected,
         found,
+    }
+}
+
+/// LegacyEncoding (issue #17): the warning of a file read in an older encoding, saying what
+/// `scorecards validate` says of it (not UTF-8, looks like …, save it as UTF-8).
+fn legacy_encoding(zh: bool, e: crate::textenc::Legacy) -> String {
+    let (name, from) = (e.name(), e.label().to_ascii_uppercase());
+    if zh {
+        format!("文件不是 UTF-8 编码，已按 {name} 读取：请另存为 UTF-8（例如 iconv -f {from} -t UTF-8）。")
+    } else {
+        format!("The file is not UTF-8; it was read as {name}. Save it as UTF-8 (e.g. iconv -f {from} -t UTF-8).")
     }
 }
 

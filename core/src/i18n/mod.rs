@@ -95,6 +95,15 @@ messages! {
     fn matching(&self, found: &str, total: &str) -> String;
     /// "… and 1,234 more: search or download the table" (number already formatted).
     fn more_not_listed(&self, more: &str) -> String;
+    /// The league's summary: "Rate: 30 stations ranked, 2 on another basis, 1 not reporting."
+    fn league_summary(&self, metric: &str, ranked: usize, apart: usize, missing: usize) -> String;
+    /// After the league's summary: the basis the ranked figures share (formatted).
+    fn compared_on(&self, basis: &str) -> String;
+    /// After a bar chart's title when it shows the first `shown` of `total` stations.
+    fn top_of(&self, shown: usize, total: usize) -> String;
+    /// After a station's name in the list of stations on another basis: its value, its
+    /// period and why it is not ranked (all formatted).
+    fn apart_line(&self, value: &str, period: &str, why: &str) -> String;
 }
 
 /// Fixed interface texts.
@@ -187,6 +196,8 @@ pub struct Strings {
     pub trend_better: &'static str,
     /// A change that is bad news by the metric's polarity.
     pub trend_worse: &'static str,
+    /// Between the items of a list in running text (`、`, `, `).
+    pub list_sep: &'static str,
 }
 
 /// Name of a family (panel title).

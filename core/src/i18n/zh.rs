@@ -93,6 +93,7 @@ pub const ZH: Strings = Strings {
     headline: "关键指标",
     trend_better: "向好",
     trend_worse: "变差",
+    list_sep: "、",
 };
 
 /// The Chinese messages.
@@ -179,5 +180,21 @@ impl Translation for Zh {
 
     fn more_not_listed(&self, more: &str) -> String {
         format!("……另有 {more} 个未列出，可搜索或下载表格查看全部。")
+    }
+
+    fn league_summary(&self, metric: &str, ranked: usize, apart: usize, missing: usize) -> String {
+        format!("{metric}：{ranked} 个派出所参与排名，{apart} 个口径不同，{missing} 个未报告。")
+    }
+
+    fn compared_on(&self, basis: &str) -> String {
+        format!(" 可比口径：{basis}")
+    }
+
+    fn top_of(&self, shown: usize, total: usize) -> String {
+        format!("（前 {shown} 名，共 {total} 个）")
+    }
+
+    fn apart_line(&self, value: &str, period: &str, why: &str) -> String {
+        format!("：{value}（{period}）— {why}")
     }
 }
