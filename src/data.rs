@@ -9,10 +9,8 @@ use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use scorecards_core::layout::{check_neutralised_detail_warned, resolve};
 use scorecards_core::query::{display_name, is_same_origin_path};
-use scorecards_core::textenc::{detect, Detected, Legacy};
 use scorecards_core::{
-    is_http_url, parse_neutralised, Dataset, Document, Issue, IssueKind, LoadError,
-    DEFAULT_MAX_BYTES,
+    is_http_url, parse_neutralised, Dataset, Document, Issue, LoadError, DEFAULT_MAX_BYTES,
 };
 
 use crate::parts;
@@ -93,46 +91,24 @@ pub async fn load_detail(
 /// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode and the
 /// removal of direction controls loaded only when needed ([`parts`]).
 ///
-/// A file that fails and is not UTF-8 (GBK, Latin-1: [`scorecards_core::textenc`]) is read
-/// again as the encoding it looks like, with a warning that says so; if it fails that way
-/// too, the first error stands. Files that load pay nothing for this.
+/// A file that fails and is not UTF-8 (GBK, Latin-1) is read again as the encoding it looks
+/// like, with a warning that says so ([`parts::parse_legacy`]); if it fails that way too,
+/// the first error stands. Files that load pay nothing for this.
 async fn parse(bytes: &[u8], file: &str) -> Loaded {
-    let first = parse_with(bytes, file, Vec::new()).await;
-    let Err(error) = first else {
-        return first;
+    let error = match parse_utf8(bytes, file).await {
+        Err(e) => e,
+        done => return done,
     };
-    let Some((text, encoding)) = legacy_text(bytes) else {
-        return Err(error);
-    };
-    let read_as = Issue {
-        path: "$".to_string(),
-        kind: IssueKind::LegacyEncoding { encoding },
-    };
-    parse_with(text.as_bytes(), file, vec![read_as])
-        .await
-        .map_err(|_| error)
+    match parts::parse_legacy(bytes, file).await {
+        Some(Ok(ds)) => Ok(Arc::new(ds)),
+        _ => Err(error),
+    }
 }
 
-/// [`parse`] of UTF-8 bytes, with `warnings` first among the data set's warnings.
-async fn parse_with(bytes: &[u8], file: &str, mut warnings: Vec<Issue>) -> Loaded {
+async fn parse_utf8(bytes: &[u8], file: &str) -> Loaded {
     let doc = parts::decode(bytes, file).await?;
     let (doc, issues) = parts::neutralise(bytes, doc).await?;
-    warnings.extend(issues);
-    parse_neutralised(doc, warnings, file).map(Arc::new)
-}
-
-/// Bytes that are not UTF-8, decoded by the browser's `TextDecoder` as the encoding they look
-/// like. `None` for UTF-8 (or a byte-order mark), or when they do not decode.
-fn legacy_text(bytes: &[u8]) -> Option<(String, Legacy)> {
-    let Detected::Legacy(encoding) = detect(bytes) else {
-        return None;
-    };
-    let options = web_sys::TextDecoderOptions::new();
-    options.set_fatal(true);
-    let decoder =
-        web_sys::TextDecoder::new_with_label_and_options(encoding.label(), &options).ok()?;
-    let text = decoder.decode_with_u8_array(bytes).ok()?;
-    Some((text, encoding))
+    parse_neutralised(doc, issues, file).map(Arc::new)
 }
 
 /// Fetches and validates a data file from an address already checked by [`load`].

@@ -13,7 +13,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use scorecards_core::{Dataset, Document, Issue, LoadError, Metric, Series, Text};
+use scorecards_core::textenc::Detected;
+use scorecards_core::{Dataset, Document, Issue, IssueKind, LoadError, Metric, Series, Text};
 
 use crate::components::{CompareViewNow, ErrorPanel, LeagueViewNow, TrendChartNow};
 
@@ -211,6 +212,38 @@ part! {
     fn neutralise_part in diagnosis(bytes: &[u8], doc: Document) -> (Document, Vec<Issue>) {
         scorecards_core::bidi::neutralise(bytes, doc)
     }
+}
+
+part! {
+    /// A file that failed to load and is not UTF-8, read again as the encoding it looks like
+    /// ([`scorecards_core::textenc`]: GB18030, Latin-1), decoded by the browser's
+    /// `TextDecoder`, with a warning that says so first among its warnings. `None` for UTF-8
+    /// (or a byte-order mark), or bytes that do not decode.
+    fn parse_legacy_part in diagnosis(bytes: &[u8], file: &str) -> Option<Result<Dataset, LoadError>> {
+        let Detected::Legacy(encoding) = scorecards_core::textenc::detect(bytes) else {
+            return Ok(None);
+        };
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(true);
+        let text = web_sys::TextDecoder::new_with_label_and_options(encoding.label(), &options)
+            .and_then(|d| d.decode_with_u8_array(bytes));
+        text.ok().map(|text| {
+            let bytes = text.as_bytes();
+            let doc = scorecards_core::decode(bytes, file)?;
+            let (doc, issues) = scorecards_core::bidi::neutralise(bytes, doc);
+            let read_as = Issue {
+                path: "$".to_string(),
+                kind: IssueKind::LegacyEncoding { encoding },
+            };
+            let warnings = std::iter::once(read_as).chain(issues).collect();
+            scorecards_core::parse_neutralised(doc, warnings, file)
+        })
+    }
+}
+
+/// [`parse_legacy_part`]: `None` too when the part cannot be loaded.
+pub async fn parse_legacy(bytes: &[u8], file: &str) -> Option<Result<Dataset, LoadError>> {
+    call_part!(parse_legacy_part(bytes, file)).ok().flatten()
 }
 
 /// [`scorecards_core::bidi::neutralise`], loaded only for a file that may hold a direction

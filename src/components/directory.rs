@@ -33,7 +33,7 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
     let s = move || ui.lang.get().strings();
     let total = ds.stations().len();
     let virtualised = Scroller::applies(total);
-    // What is searched (after a pause in typing over a long directory).
+    // What is searched (after a pause in typing over a long directory; only the box changes it).
     let search = RwSignal::new(String::new());
     let ds_rows = ds.clone();
     let rows: Memo<Arc<Vec<u32>>> =
@@ -69,7 +69,6 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
             {(total >= SEARCH_FROM).then(|| view! {
                 <SearchBox
                     id=ui.id("directory-search")
-                    searched=search
                     on_search=Callback::new(move |v: String| search.set(v))
                     debounce=virtualised
                     described_by=count_id.clone()
@@ -82,12 +81,11 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
                 </p>
             })}
             <VirtualTable
-                label=Signal::derive(move || s().directory)
+                label=|s| s.directory
                 class="ssc__table ssc__table--directory"
                 columns=2 + COLUMNS.len()
                 virtualised=virtualised
-                total=Signal::derive(move || rows.with(|r| r.len()))
-                reset=Signal::derive(move || rows.track())
+                order=rows
                 head=head.into_any()
                 rows=body
             />

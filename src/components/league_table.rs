@@ -29,7 +29,10 @@ const COLUMNS: usize = 7;
 pub fn LeagueTable(
     ds: Arc<Dataset>,
     slots: Memo<Arc<LeagueSlots>>,
-    order: Memo<Arc<(u64, Vec<u32>)>>,
+    /// The comparable slots' indices in the order shown.
+    order: Memo<Arc<Vec<u32>>>,
+    /// Counts the orders made: keys the rows with `order`'s current one.
+    generation: StoredValue<u64>,
     virtualised: bool,
 ) -> impl IntoView {
     let ui = Ui::get();
@@ -66,7 +69,10 @@ pub fn LeagueTable(
         keyed_rows(
             move || {
                 let r = range.get();
-                order.with(|o| r.map(|k| (o.0, k, o.1[k])).collect::<Vec<_>>())
+                order.with(|o| {
+                    let g = generation.get_value();
+                    r.map(|k| (g, k, o[k])).collect::<Vec<_>>()
+                })
             },
             |row| *row,
             move |(_, k, slot)| {
@@ -85,12 +91,11 @@ pub fn LeagueTable(
     view! {
         <LeagueSummary ds=ds.clone() slots=slots />
         <VirtualTable
-            label=Signal::derive(move || s().rank_title)
+            label=|s| s.rank_title
             class="ssc__table ssc__table--league"
             columns=COLUMNS
             virtualised=virtualised
-            total=Signal::derive(move || order.with(|o| o.1.len()))
-            reset=Signal::derive(move || order.track())
+            order=order
             head=head.into_any()
             rows=body
         />

@@ -70,21 +70,24 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
     });
     let ds_order = ds.clone();
     // Each new order gets a new generation, which keys its rows: a row is kept while the
-    // table only scrolls, and redrawn when the league or its order changes.
+    // table only scrolls, and redrawn when the league or its order changes (every new order
+    // counts as a change, even one equal to the last: its numbers may mean other stations).
     let generation = StoredValue::new(0u64);
-    let order: Memo<Arc<(u64, Vec<u32>)>> = Memo::new(move |_| {
-        let (sort, desc) = ui.rank.with(|q| (q.sort, q.descending));
-        let lang = ui.lang.get();
-        generation.update_value(|g| *g += 1);
-        let g = generation.get_value();
-        slots.with(|l| Arc::new((g, l.display_order(ds_order.keys(), sort, desc, lang))))
-    });
+    let order: Memo<Arc<Vec<u32>>> = Memo::new_with_compare(
+        move |_| {
+            let (sort, desc) = ui.rank.with(|q| (q.sort, q.descending));
+            let lang = ui.lang.get();
+            generation.update_value(|g| *g += 1);
+            slots.with(|l| Arc::new(l.display_order(ds_order.keys(), sort, desc, lang)))
+        },
+        |_, _| true,
+    );
     let ds_rows = ds.clone();
     let rows = Callback::new(move |()| {
         let lang = ui.lang.get_untracked();
         let l = slots.get_untracked();
         let order = order.get_untracked();
-        let comparable = order.1.iter().map(|&k| &l.slots[k as usize]);
+        let comparable = order.iter().map(|&k| &l.slots[k as usize]);
         let rest = l.slots[l.comparable()..].iter();
         comparable
             .chain(rest)
@@ -110,11 +113,11 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
             <LeagueControls ds=ds.clone() provinces=provinces offered=offered choice=controls_memo />
             <SearchBox
                 id=ui.id("rank-search")
-                searched=Signal::derive(move || ui.rank.with(|r| r.search.clone()))
+                searched=Callback::new(move |()| ui.rank.with(|r| r.search.clone()))
                 on_search=Callback::new(move |v: String| ui.update_rank(|r| r.search = v))
                 debounce=virtualised
             />
-            <LeagueTable ds=ds slots=slots order=order virtualised=virtualised />
+            <LeagueTable ds=ds slots=slots order=order generation=generation virtualised=virtualised />
             <DownloadButtons name="station-league".to_string() rows=rows />
         </section>
     }

@@ -10,18 +10,19 @@ use crate::state::Ui;
 pub const SEARCH_DELAY: Duration = Duration::from_millis(120);
 
 /// A labelled search box. What it shows changes at once; `on_search` runs after a pause in
-/// typing when `debounce` (a long table), else on every input. When `searched` changes from
-/// elsewhere (back and forward), the box shows it.
+/// typing when `debounce` (a long table), else on every input. When what `searched` returns
+/// changes from elsewhere (back and forward), the box shows it.
 ///
-/// Non-generic props on purpose: the directory in the first module and the league in a part
-/// loaded later share one copy of this code.
+/// Non-generic props on purpose (no `Signal`, see [`super::virtual_table::VirtualTable`]): the
+/// directory in the first module and the league in a part loaded later share one copy of it.
 #[component]
 pub fn SearchBox(
     /// The input's id (unique on the page).
     id: String,
-    /// The text searched for now.
-    #[prop(into)]
-    searched: Signal<String>,
+    /// The text searched for now, when something else than the box can change it (it is read
+    /// in an effect, which tracks what it reads).
+    #[prop(optional)]
+    searched: Option<Callback<(), String>>,
     /// Runs the search.
     on_search: Callback<String>,
     /// Whether to wait for a pause in typing.
@@ -31,13 +32,15 @@ pub fn SearchBox(
     described_by: Option<String>,
 ) -> impl IntoView {
     let ui = Ui::get();
-    let typed = RwSignal::new(searched.get_untracked());
-    Effect::new(move |_| {
-        let q = searched.get();
-        if typed.get_untracked() != q {
-            typed.set(q);
-        }
-    });
+    let typed = RwSignal::new(searched.map(|s| s.run(())).unwrap_or_default());
+    if let Some(searched) = searched {
+        Effect::new(move |_| {
+            let q = searched.run(());
+            if typed.get_untracked() != q {
+                typed.set(q);
+            }
+        });
+    }
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let on_input = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);

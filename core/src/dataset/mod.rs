@@ -104,14 +104,13 @@ impl Dataset {
     /// with the file's address (`detail/zj.json $.stations[0]…`) so that it names the file it
     /// is in. A file merged already adds nothing.
     pub fn with_detail_warned(&self, href: &str, detail: &Document, warnings: &[Issue]) -> Dataset {
-        if self.merged.iter().any(|m| m == href) {
-            return self.clone();
-        }
         let mut ds = self.with_detail(href, detail);
-        ds.warnings.extend(warnings.iter().map(|w| Issue {
-            path: format!("{href} {}", w.path),
-            kind: w.kind.clone(),
-        }));
+        if !self.is_merged(href) {
+            ds.warnings.extend(warnings.iter().map(|w| Issue {
+                path: format!("{href} {}", w.path),
+                kind: w.kind.clone(),
+            }));
+        }
         ds
     }
 
