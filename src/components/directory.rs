@@ -40,7 +40,7 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
         Memo::new(move |_| Arc::new(search.with(|q| ds_rows.keys().search(q))));
     let count_id = ui.id("directory-count");
     let ds_body = ds.clone();
-    let body = Callback::new(move |range: Memo<Range<usize>>| {
+    let body = Box::new(move |range: Memo<Range<usize>>| {
         let ds_body = ds_body.clone();
         keyed_rows(
             move || {
@@ -69,7 +69,8 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
             {(total >= SEARCH_FROM).then(|| view! {
                 <SearchBox
                     id=ui.id("directory-search")
-                    on_search=Callback::new(move |v: String| search.set(v))
+                    typed=RwSignal::new(String::new())
+                    on_search=Arc::new(move |v| search.set(v))
                     debounce=virtualised
                     described_by=count_id.clone()
                 />

@@ -64,7 +64,7 @@ pub fn LeagueTable(
         <th scope="col">{move || s().source}</th>
     };
     let ds_rows = ds.clone();
-    let body = Callback::new(move |range: Memo<Range<usize>>| {
+    let body = Box::new(move |range: Memo<Range<usize>>| {
         let ds_rows = ds_rows.clone();
         keyed_rows(
             move || {

@@ -103,6 +103,14 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
             .collect()
     });
     let virtualised = Scroller::applies(ds.stations().len());
+    // What the search box shows; back and forward change the search too.
+    let typed = RwSignal::new(ui.rank.with_untracked(|r| r.search.clone()));
+    Effect::new(move |_| {
+        let q = ui.rank.with(|r| r.search.clone());
+        if typed.get_untracked() != q {
+            typed.set(q);
+        }
+    });
     // The menus' contents (computed once: the menus are rebuilt on every choice, and
     // scanning 40,000 stations for each metric took longer than the filter itself).
     let provinces = StoredValue::new(provinces(&ds));
@@ -113,8 +121,8 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
             <LeagueControls ds=ds.clone() provinces=provinces offered=offered choice=controls_memo />
             <SearchBox
                 id=ui.id("rank-search")
-                searched=Callback::new(move |()| ui.rank.with(|r| r.search.clone()))
-                on_search=Callback::new(move |v: String| ui.update_rank(|r| r.search = v))
+                typed=typed
+                on_search=Arc::new(move |v| ui.update_rank(|r| r.search = v))
                 debounce=virtualised
             />
             <LeagueTable ds=ds slots=slots order=order generation=generation virtualised=virtualised />

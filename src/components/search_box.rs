@@ -1,5 +1,6 @@
 //! The search box above a long table (the directory, the league).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -9,22 +10,21 @@ use crate::state::Ui;
 /// How long typing must pause before a search runs over a long table.
 pub const SEARCH_DELAY: Duration = Duration::from_millis(120);
 
-/// A labelled search box. What it shows changes at once; `on_search` runs after a pause in
-/// typing when `debounce` (a long table), else on every input. When what `searched` returns
-/// changes from elsewhere (back and forward), the box shows it.
+/// A labelled search box showing `typed` (which changes at once; the caller may set it too,
+/// e.g. on back and forward). `on_search` runs after a pause in typing when `debounce` (a long
+/// table), else on every input.
 ///
-/// Non-generic props on purpose (no `Signal`, see [`super::virtual_table::VirtualTable`]): the
-/// directory in the first module and the league in a part loaded later share one copy of it.
+/// Non-generic props on purpose, and no `Signal` or `Callback` (each costs the first module
+/// reactive machinery; measured with `cargo xtask build`, 2026-12-03): the directory in the
+/// first module and the league in a part loaded later share one copy of this code.
 #[component]
 pub fn SearchBox(
     /// The input's id (unique on the page).
     id: String,
-    /// The text searched for now, when something else than the box can change it (it is read
-    /// in an effect, which tracks what it reads).
-    #[prop(optional)]
-    searched: Option<Callback<(), String>>,
+    /// What the box shows.
+    typed: RwSignal<String>,
     /// Runs the search.
-    on_search: Callback<String>,
+    on_search: Arc<dyn Fn(String) + Send + Sync>,
     /// Whether to wait for a pause in typing.
     debounce: bool,
     /// The id of the element that says how many rows match, if any.
@@ -32,15 +32,6 @@ pub fn SearchBox(
     described_by: Option<String>,
 ) -> impl IntoView {
     let ui = Ui::get();
-    let typed = RwSignal::new(searched.map(|s| s.run(())).unwrap_or_default());
-    if let Some(searched) = searched {
-        Effect::new(move |_| {
-            let q = searched.run(());
-            if typed.get_untracked() != q {
-                typed.set(q);
-            }
-        });
-    }
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let on_input = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
@@ -49,10 +40,11 @@ pub fn SearchBox(
             h.clear();
         }
         if debounce {
-            let h = set_timeout_with_handle(move || on_search.run(v), SEARCH_DELAY).ok();
+            let search = on_search.clone();
+            let h = set_timeout_with_handle(move || search(v), SEARCH_DELAY).ok();
             pending.set_value(h);
         } else {
-            on_search.run(v);
+            on_search(v);
         }
     };
     view! {

@@ -14,10 +14,11 @@ use crate::state::Ui;
 /// A table in a focusable, labelled scroll box. When `virtualised`, only the rows in view
 /// are drawn, between two spacer rows, and a line under it says which rows are shown.
 ///
-/// Non-generic props on purpose (the directory in the first module and the league in a part
-/// loaded later share one copy of this code; `Signal` props cost the first module 6 KiB
-/// brotli, measured 2026-12-03): the caller builds its rows once, from the range of rows to
-/// draw, with [`crate::components::virtual_rows::keyed_rows`].
+/// Non-generic props on purpose, and no `Signal` or `Callback` (the directory in the first
+/// module and the league in a part loaded later share one copy of this code; `Signal` props
+/// cost the first module 6 KiB brotli, measured with `cargo xtask build` on 2026-12-03): the
+/// caller builds its rows once, from the range of rows to draw, with
+/// [`crate::components::virtual_rows::keyed_rows`].
 #[component]
 pub fn VirtualTable(
     /// The accessible name of the scroll box, from the interface texts.
@@ -33,8 +34,8 @@ pub fn VirtualTable(
     order: Memo<Arc<Vec<u32>>>,
     /// The header row's cells.
     head: AnyView,
-    /// The body rows, given the (reactive) range of rows to draw.
-    rows: Callback<Memo<Range<usize>>, AnyView>,
+    /// Builds the body rows (once), given the (reactive) range of rows to draw.
+    rows: Box<dyn FnOnce(Memo<Range<usize>>) -> AnyView>,
 ) -> impl IntoView {
     let ui = Ui::get();
     let scroller = Scroller::new();
@@ -54,7 +55,7 @@ pub fn VirtualTable(
     });
     let body = view! {
         {virtualised.then(|| spacer("ssc__spacer ssc__spacer--top", columns, move || scroller.spacers(&range.get(), total()).0))}
-        {rows.run(range)}
+        {rows(range)}
         {virtualised.then(|| spacer("ssc__spacer ssc__spacer--bottom", columns, move || scroller.spacers(&range.get(), total()).1))}
     };
     let wrap_class = if virtualised {
