@@ -83,32 +83,28 @@ pub async fn load_detail(
         None => href.clone(),
     };
     let (file, bytes) = fetch_file(&src).await?;
-    let detail = parts::decode(&bytes, &file).await?;
+    let (detail, legacy) = parts::decode(&bytes, &file).await?;
     let (detail, issues) = parts::neutralise(&bytes, detail).await?;
-    check_neutralised_detail_warned(detail, issues, &file, &href, &index)
+    let warnings = legacy
+        .map(parts::read_as)
+        .into_iter()
+        .chain(issues)
+        .collect();
+    check_neutralised_detail_warned(detail, warnings, &file, &href, &index)
 }
 
 /// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode and the
-/// removal of direction controls loaded only when needed ([`parts`]).
-///
-/// A file that fails and is not UTF-8 (GBK, Latin-1) is read again as the encoding it looks
-/// like, with a warning that says so ([`parts::parse_legacy`]); if it fails that way too,
-/// the first error stands. Files that load pay nothing for this.
+/// removal of direction controls loaded only when needed ([`parts`]). A file read in another
+/// encoding than UTF-8 ([`parts::decode`]) gets a warning that says so, first.
 async fn parse(bytes: &[u8], file: &str) -> Loaded {
-    let error = match parse_utf8(bytes, file).await {
-        Err(e) => e,
-        done => return done,
-    };
-    match parts::parse_legacy(bytes, file).await {
-        Some(Ok(ds)) => Ok(Arc::new(ds)),
-        _ => Err(error),
-    }
-}
-
-async fn parse_utf8(bytes: &[u8], file: &str) -> Loaded {
-    let doc = parts::decode(bytes, file).await?;
+    let (doc, legacy) = parts::decode(bytes, file).await?;
     let (doc, issues) = parts::neutralise(bytes, doc).await?;
-    parse_neutralised(doc, issues, file).map(Arc::new)
+    let warnings = legacy
+        .map(parts::read_as)
+        .into_iter()
+        .chain(issues)
+        .collect();
+    parse_neutralised(doc, warnings, file).map(Arc::new)
 }
 
 /// Fetches and validates a data file from an address already checked by [`load`].
