@@ -84,12 +84,10 @@ pub async fn load_detail(
     };
     let (file, bytes) = fetch_file(&src).await?;
     let (detail, legacy) = parts::decode(&bytes, &file).await?;
-    let (detail, issues) = parts::neutralise(&bytes, detail).await?;
-    let warnings = legacy
-        .map(parts::read_as)
-        .into_iter()
-        .chain(issues)
-        .collect();
+    let (detail, mut warnings) = parts::neutralise(&bytes, detail).await?;
+    if let Some(encoding) = legacy {
+        warnings.insert(0, parts::read_as(encoding));
+    }
     check_neutralised_detail_warned(detail, warnings, &file, &href, &index)
 }
 
@@ -98,12 +96,10 @@ pub async fn load_detail(
 /// encoding than UTF-8 ([`parts::decode`]) gets a warning that says so, first.
 async fn parse(bytes: &[u8], file: &str) -> Loaded {
     let (doc, legacy) = parts::decode(bytes, file).await?;
-    let (doc, issues) = parts::neutralise(bytes, doc).await?;
-    let warnings = legacy
-        .map(parts::read_as)
-        .into_iter()
-        .chain(issues)
-        .collect();
+    let (doc, mut warnings) = parts::neutralise(bytes, doc).await?;
+    if let Some(encoding) = legacy {
+        warnings.insert(0, parts::read_as(encoding));
+    }
     parse_neutralised(doc, warnings, file).map(Arc::new)
 }
 
