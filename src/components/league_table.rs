@@ -64,6 +64,8 @@ pub fn LeagueTable(
         <th scope="col">{move || s().source}</th>
     };
     let ds_rows = ds.clone();
+    // The same shape as the directory's rows (`duplicates` pairs them): each table keys and
+    // draws its own kind of row; what they share is `VirtualTable` and `keyed_rows`.
     let body = Box::new(move |range: Memo<Range<usize>>| {
         let ds_rows = ds_rows.clone();
         keyed_rows(
