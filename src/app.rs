@@ -182,8 +182,10 @@ fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
             let b = base.get_value();
             spawn_local(async move {
                 match load_detail(b, href.clone(), index).await {
-                    Ok(doc) => {
-                        current.update(|d| *d = Arc::new(d.with_detail(&href, &doc)));
+                    Ok((doc, warnings)) => {
+                        current.update(|d| {
+                            *d = Arc::new(d.with_detail_warned(&href, &doc, &warnings))
+                        });
                         details.update(|m| {
                             m.insert(href, DetailState::Merged);
                         });

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
-use scorecards_core::layout::{check_neutralised_detail, resolve};
+use scorecards_core::layout::{check_neutralised_detail_warned, resolve};
 use scorecards_core::query::{display_name, is_same_origin_path};
 use scorecards_core::{
-    is_http_url, parse_neutralised, Dataset, Document, LoadError, DEFAULT_MAX_BYTES,
+    is_http_url, parse_neutralised, Dataset, Document, Issue, LoadError, DEFAULT_MAX_BYTES,
 };
 
 use crate::parts;
@@ -70,30 +70,37 @@ impl DataSource {
 }
 
 /// Loads a detail file named `href` by the index loaded from `base`, and checks it against
-/// that index. The browser's HTTP cache applies (default cache mode): with the server's
+/// that index: the document and its warnings. The browser's HTTP cache applies (default cache mode): with the server's
 /// `ETag` and `Cache-Control: no-cache` a file seen before is revalidated (304), not
 /// downloaded again.
 pub async fn load_detail(
     base: Option<String>,
     href: String,
     index: Arc<Dataset>,
-) -> Result<Document, LoadError> {
+) -> Result<(Document, Vec<Issue>), LoadError> {
     let src = match &base {
         Some(b) => resolve(b, &href),
         None => href.clone(),
     };
     let (file, bytes) = fetch_file(&src).await?;
-    let detail = parts::decode(&bytes, &file).await?;
-    let (detail, issues) = parts::neutralise(&bytes, detail).await?;
-    check_neutralised_detail(detail, issues, &file, &href, &index)
+    let (detail, legacy) = parts::decode(&bytes, &file).await?;
+    let (detail, mut warnings) = parts::neutralise(&bytes, detail).await?;
+    if let Some(encoding) = legacy {
+        warnings.insert(0, parts::read_as(encoding));
+    }
+    check_neutralised_detail_warned(detail, warnings, &file, &href, &index)
 }
 
 /// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode and the
-/// removal of direction controls loaded only when needed ([`parts`]).
+/// removal of direction controls loaded only when needed ([`parts`]). A file read in another
+/// encoding than UTF-8 ([`parts::decode`]) gets a warning that says so, first.
 async fn parse(bytes: &[u8], file: &str) -> Loaded {
-    let doc = parts::decode(bytes, file).await?;
-    let (doc, issues) = parts::neutralise(bytes, doc).await?;
-    parse_neutralised(doc, issues, file).map(Arc::new)
+    let (doc, legacy) = parts::decode(bytes, file).await?;
+    let (doc, mut warnings) = parts::neutralise(bytes, doc).await?;
+    if let Some(encoding) = legacy {
+        warnings.insert(0, parts::read_as(encoding));
+    }
+    parse_neutralised(doc, warnings, file).map(Arc::new)
 }
 
 /// Fetches and validates a data file from an address already checked by [`load`].

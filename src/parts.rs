@@ -13,7 +13,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use scorecards_core::{Dataset, Document, Issue, LoadError, Metric, Series, Text};
+use scorecards_core::textenc::{Detected, Legacy};
+use scorecards_core::{Dataset, Document, Issue, IssueKind, LoadError, Metric, Series, Text};
 
 use crate::components::{CompareViewNow, ErrorPanel, LeagueViewNow, MapViewNow, TrendChartNow};
 
@@ -212,8 +213,27 @@ part! {
 part! {
     /// Why a data file that the quick decoder refused cannot be read: its schema version,
     /// then the JSON path of the first mismatch ([`scorecards_core::decode_diagnosed`]).
-    fn diagnose in diagnosis(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
-        scorecards_core::decode_diagnosed(bytes, file)
+    ///
+    /// A file that is not UTF-8 (GBK, Latin-1: [`scorecards_core::textenc`]) is read again as
+    /// the encoding it looks like, decoded by the browser's `TextDecoder`, and returned with
+    /// that encoding (for the warning that says so); if it fails that way too, the first
+    /// error stands.
+    fn diagnose in diagnosis(bytes: &[u8], file: &str) -> Result<(Document, Option<Legacy>), LoadError> {
+        let error = match scorecards_core::decode_diagnosed(bytes, file) {
+            Ok(doc) => return Ok(Ok((doc, None))),
+            Err(e) => e,
+        };
+        let Detected::Legacy(encoding) = scorecards_core::textenc::detect(bytes) else {
+            return Ok(Err(error));
+        };
+        let options = web_sys::TextDecoderOptions::new();
+        options.set_fatal(true);
+        web_sys::TextDecoder::new_with_label_and_options(encoding.label(), &options)
+            .and_then(|d| d.decode_with_u8_array(bytes))
+            .ok()
+            .and_then(|text| scorecards_core::decode_diagnosed(text.as_bytes(), file).ok())
+            .map(|doc| (doc, Some(encoding)))
+            .ok_or(error)
     }
 }
 
@@ -236,12 +256,21 @@ pub async fn neutralise(bytes: &[u8], doc: Document) -> Result<(Document, Vec<Is
 }
 
 /// [`scorecards_core::decode`] with the diagnosis from its own module: the quick decoder
-/// first; only a file it refuses loads the diagnosis.
-pub async fn decode(bytes: &[u8], file: &str) -> Result<Document, LoadError> {
+/// first; only a file it refuses loads the diagnosis. With the document, the encoding it was
+/// read in when that is not UTF-8 ([`diagnose`]).
+pub async fn decode(bytes: &[u8], file: &str) -> Result<(Document, Option<Legacy>), LoadError> {
     match scorecards_core::decode_quick(bytes, file)? {
-        Some(doc) => Ok(doc),
+        Some(doc) => Ok((doc, None)),
         None => {
             call_part!(diagnose(bytes, file)).unwrap_or_else(|_| Err(Unloaded::error("diagnosis")))
         }
+    }
+}
+
+/// The warning that a file was read in `encoding`, not UTF-8.
+pub fn read_as(encoding: Legacy) -> Issue {
+    Issue {
+        path: "$".to_string(),
+        kind: IssueKind::LegacyEncoding { encoding },
     }
 }

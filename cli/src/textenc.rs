@@ -2,10 +2,13 @@
 //! GBK/GB18030 (what Chinese systems and Excel on Chinese Windows write), UTF-16 with a
 //! byte-order mark (Excel's "Unicode text").
 //!
-//! Detection: a byte-order mark decides; else valid UTF-8 is UTF-8; else GB18030 (a superset
-//! of GBK and GB2312), which must then decode without errors.
+//! Detection is the core's ([`scorecards_core::textenc::detect`], shared with the browser):
+//! a byte-order mark decides; else valid UTF-8 is UTF-8; else GB18030 (a superset of GBK and
+//! GB2312), which must then decode without errors (tables of Chinese data are not read as
+//! Latin-1).
 
-use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use scorecards_core::textenc::{detect, Bom, Detected};
 
 /// Which encoding to read with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,21 +57,26 @@ pub struct DecodeError {
 
 /// Decodes `bytes` as `choice` says. A byte-order mark always wins over a chosen encoding.
 pub fn decode(bytes: &[u8], choice: Choice) -> Result<Decoded, DecodeError> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    let detected = detect(bytes);
+    if let Detected::Bom(bom) = detected {
+        let enc = match bom {
+            Bom::Utf8 => UTF_8,
+            Bom::Utf16Le => UTF_16LE,
+            Bom::Utf16Be => UTF_16BE,
+        };
         let name = format!("{} (BOM)", enc.name());
-        return strict(enc, &bytes[bom_len..], name);
+        return strict(enc, &bytes[bom.size()..], name);
     }
-    match choice {
-        Choice::Utf8 => strict(UTF_8, bytes, "UTF-8".into()),
-        Choice::Gbk => strict(GBK, bytes, "GBK".into()),
-        Choice::Gb18030 => strict(GB18030, bytes, "GB18030".into()),
-        Choice::Auto => match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(Decoded {
-                text: text.to_string(),
-                encoding: "UTF-8".into(),
-            }),
-            Err(_) => strict(GB18030, bytes, "GB18030".into()),
-        },
+    match (choice, detected) {
+        (Choice::Utf8, _) => strict(UTF_8, bytes, "UTF-8".into()),
+        (Choice::Gbk, _) => strict(GBK, bytes, "GBK".into()),
+        (Choice::Gb18030, _) | (Choice::Auto, Detected::Legacy(_)) => {
+            strict(GB18030, bytes, "GB18030".into())
+        }
+        (Choice::Auto, _) => Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: "UTF-8".into(),
+        }),
     }
 }
 

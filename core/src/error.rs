@@ -213,6 +213,7 @@ impl Issue {
                 | IssueKind::SeriesGap { .. }
                 | IssueKind::UnusedMetric { .. }
                 | IssueKind::UnusedSource { .. }
+                | IssueKind::LegacyEncoding { .. }
         )
     }
 }
@@ -372,6 +373,12 @@ pub enum IssueKind {
         /// The id.
         id: String,
     },
+    /// A warning (from the browser only): the file is not UTF-8 and was read in an older
+    /// encoding; `scorecards validate` refuses such a file and says how to convert it.
+    LegacyEncoding {
+        /// What the file was read as.
+        encoding: crate::textenc::Legacy,
+    },
 }
 
 impl IssueKind {
@@ -501,6 +508,12 @@ mod code_tests {
             (
                 IssueKind::UnusedSource { id: String::new() },
                 "unused_source",
+            ),
+            (
+                IssueKind::LegacyEncoding {
+                    encoding: crate::textenc::Legacy::Gb18030,
+                },
+                "legacy_encoding",
             ),
         ];
         for (kind, code) in cases {

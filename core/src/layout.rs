@@ -51,15 +51,39 @@ pub fn check_detail(
     check_neutralised_detail(detail, issues, file, href, index)
 }
 
+/// [`check_detail`], keeping the warnings of a detail file that loads (paths into the detail
+/// file), for [`Dataset::with_detail_warned`].
+pub fn check_detail_warned(
+    bytes: &[u8],
+    detail: Document,
+    file: &str,
+    href: &str,
+    index: &Dataset,
+) -> Result<(Document, Vec<Issue>), LoadError> {
+    let (detail, issues) = crate::bidi::neutralise(bytes, detail);
+    check_neutralised_detail_warned(detail, issues, file, href, index)
+}
+
 /// The checks of [`check_detail`] after direction controls were removed (`issues`: the
 /// warnings that say so).
 pub fn check_neutralised_detail(
+    detail: Document,
+    issues: Vec<Issue>,
+    file: &str,
+    href: &str,
+    index: &Dataset,
+) -> Result<Document, LoadError> {
+    check_neutralised_detail_warned(detail, issues, file, href, index).map(|(d, _)| d)
+}
+
+/// [`check_neutralised_detail`], keeping the warnings of a detail file that loads.
+pub fn check_neutralised_detail_warned(
     detail: Document,
     mut issues: Vec<Issue>,
     file: &str,
     href: &str,
     index: &Dataset,
-) -> Result<Document, LoadError> {
+) -> Result<(Document, Vec<Issue>), LoadError> {
     let invalid = |issues: Vec<Issue>| LoadError::Invalid {
         file: file.to_string(),
         issues,
@@ -106,7 +130,7 @@ pub fn check_neutralised_detail(
         }
     }
     if issues.iter().all(Issue::is_warning) {
-        Ok(detail)
+        Ok((detail, issues))
     } else {
         Err(invalid(issues))
     }
@@ -200,6 +224,41 @@ mod tests {
         )
         .expect("valid detail");
         assert_eq!(d.stations[0].figures[0].quote.as_deref(), Some("警情10起"));
+    }
+
+    #[test]
+    fn warnings_of_a_detail_file_that_loads_join_the_data_sets() {
+        let ix = index();
+        assert!(ix.warnings().is_empty());
+        let mut a = station_a();
+        a["figures"][0]["quote"] = json!("警情\u{202E}10起");
+        a["series"][0]["values"] = json!([1, null, null, null, 5]);
+        let bytes = detail(json!([a]), s2());
+        let (d, warnings) = crate::decode(&bytes, "zj.json")
+            .and_then(|d| check_detail_warned(&bytes, d, "zj.json", "detail/zj.json", &ix))
+            .expect("loads with warnings");
+        let kinds: Vec<&str> = warnings.iter().map(|w| w.kind.code()).collect();
+        assert_eq!(kinds, ["bidi_control"], "{warnings:?}");
+        let merged = ix.with_detail_warned("detail/zj.json", &d, &warnings);
+        assert_eq!(merged.warnings().len(), 1);
+        // The path names the detail file it is in.
+        assert_eq!(
+            merged.warnings()[0].path,
+            format!("detail/zj.json {}", warnings[0].path)
+        );
+        assert!(merged.warnings()[0]
+            .path
+            .starts_with("detail/zj.json $.stations[0]"));
+        // The same stations as without warnings, and merging twice adds nothing.
+        assert_eq!(
+            merged.stations(),
+            ix.with_detail("detail/zj.json", &d).stations()
+        );
+        let again = merged.with_detail_warned("detail/zj.json", &d, &warnings);
+        assert_eq!(again.warnings().len(), 1);
+        // The plain check still gives the document alone.
+        let plain = parse_detail(&bytes, "zj.json", "detail/zj.json", &ix).expect("loads");
+        assert_eq!(plain, d);
     }
 
     #[test]

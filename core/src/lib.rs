@@ -23,9 +23,11 @@ pub mod map;
 mod model;
 mod path;
 pub mod query;
+pub mod ranking;
 mod region;
 pub mod series;
 pub mod table;
+pub mod textenc;
 mod validate;
 
 pub use dataset::Dataset;

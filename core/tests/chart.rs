@@ -680,3 +680,46 @@ fn readouts_name_the_month_the_value_and_an_estimate() {
         chart_strings(Lang::En).timeline
     );
 }
+
+/// The year-on-year readout names both years: the month chosen and the same month of the
+/// other year, the latest first, a missing month said as such (issue #17).
+#[test]
+fn year_on_year_readouts_name_both_years() {
+    let s = gappy();
+    let (_, yoy, _) = draw(&spec(&s, TrendView::YearOnYear), (800, 300));
+    assert_eq!(yoy.year, Some(2026));
+    let at = |m: &str| {
+        yoy.points
+            .iter()
+            .position(|p| p.point.month == month(m))
+            .unwrap()
+    };
+    // Feb 2026 (a point of the latest year) and Feb 2025 (of the year before): the same text.
+    let feb = readout_text(Lang::En, Unit::Count, &yoy, at("2026-02")).unwrap();
+    assert_eq!(feb, "Feb 2026: 70; Feb 2025: 45");
+    assert_eq!(
+        readout_text(Lang::En, Unit::Count, &yoy, at("2025-02")).unwrap(),
+        feb
+    );
+    // Jan 2026 is missing: Jan 2025's readout says so.
+    assert_eq!(
+        readout_text(Lang::En, Unit::Count, &yoy, at("2025-01")).unwrap(),
+        "Jan 2026: not reported; Jan 2025: 40"
+    );
+    assert_eq!(
+        readout_text(Lang::Zh, Unit::Count, &yoy, at("2025-01")).unwrap(),
+        "2026年1月：未报告；2025年1月：40"
+    );
+    // The timeline names one month, as before.
+    let (_, line, _) = draw(&spec(&s, TrendView::Timeline), (800, 300));
+    let i = line
+        .points
+        .iter()
+        .position(|p| p.point.month == month("2026-02"))
+        .unwrap();
+    assert_eq!(
+        readout_text(Lang::En, Unit::Count, &line, i).unwrap(),
+        "Feb 2026: 70"
+    );
+    assert_eq!(readout_text(Lang::En, Unit::Count, &line, 10_000), None);
+}

@@ -438,3 +438,35 @@ fn region_codes_are_checked_and_said_in_both_languages() {
     let d = issue_detail(Lang::En, &issues[1].kind);
     assert_eq!(d.found.as_deref(), Some("\"3302\""));
 }
+
+/// The warning the browser gives for a file it read in an older encoding says what
+/// `scorecards validate` says of it (issue #17): not UTF-8, read as …, save it as UTF-8.
+#[test]
+fn legacy_encoding_is_a_warning_that_says_how_to_convert() {
+    use scorecards_core::i18n::{describe_issue, issue_detail};
+    use scorecards_core::textenc::Legacy;
+    use scorecards_core::{Issue, IssueKind, Lang};
+    let kind = IssueKind::LegacyEncoding {
+        encoding: Legacy::Gb18030,
+    };
+    let issue = Issue {
+        path: "$".into(),
+        kind: kind.clone(),
+    };
+    assert!(issue.is_warning());
+    assert_eq!(kind.code(), "legacy_encoding");
+    assert_eq!(
+        describe_issue(Lang::En, &kind),
+        "The file is not UTF-8; it was read as GB18030. Save it as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)."
+    );
+    assert!(describe_issue(Lang::Zh, &kind).contains("已按 GB18030 读取"));
+    let latin = IssueKind::LegacyEncoding {
+        encoding: Legacy::Latin1,
+    };
+    assert!(describe_issue(Lang::En, &latin).contains("read as Latin-1"));
+    assert!(describe_issue(Lang::En, &latin).contains("iconv -f WINDOWS-1252"));
+    assert_eq!(
+        issue_detail(Lang::En, &latin).found.as_deref(),
+        Some("Latin-1")
+    );
+}

@@ -1,14 +1,16 @@
+use std::ops::Range;
 use std::sync::Arc;
-use std::time::Duration;
 
 use leptos::prelude::*;
 use scorecards_core::headline::tile;
 use scorecards_core::i18n::family_name;
-use scorecards_core::table::{matching, rows_shown};
+use scorecards_core::table::matching;
 use scorecards_core::{Dataset, Family, Lang, Station};
 
+use crate::components::search_box::SearchBox;
 use crate::components::tile_figure::tile_figure;
-use crate::components::virtual_rows::{keyed_rows, spacer, Scroller};
+use crate::components::virtual_rows::{keyed_rows, Scroller};
+use crate::components::virtual_table::VirtualTable;
 use crate::components::StationLink;
 use crate::state::Ui;
 
@@ -23,9 +25,6 @@ const COLUMNS: [Family; 4] = [
 /// Data sets with more stations than this get a search box above the directory.
 const SEARCH_FROM: usize = 21;
 
-/// How long typing must pause before a search runs over a long directory.
-pub const SEARCH_DELAY: Duration = Duration::from_millis(120);
-
 /// All stations with their region and headline figure per family. A long directory (tens of
 /// thousands of stations) is searchable and drawn a window at a time.
 #[component]
@@ -34,47 +33,16 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
     let s = move || ui.lang.get().strings();
     let total = ds.stations().len();
     let virtualised = Scroller::applies(total);
-    let scroller = Scroller::new();
-    // What the box shows (at once) and what is searched (after a pause in typing).
-    let typed = RwSignal::new(String::new());
+    // What is searched (after a pause in typing over a long directory; only the box changes it).
     let search = RwSignal::new(String::new());
     let ds_rows = ds.clone();
     let rows: Memo<Arc<Vec<u32>>> =
         Memo::new(move |_| Arc::new(search.with(|q| ds_rows.keys().search(q))));
-    let range = Memo::new(move |_| scroller.range(rows.with(|r| r.len()), virtualised));
-    Effect::new(move |_| {
-        let drawn = range.get().len();
-        if virtualised {
-            request_animation_frame(move || scroller.measure(drawn));
-        }
-    });
-    Effect::new(move |prev: Option<()>| {
-        rows.track();
-        if prev.is_some() {
-            scroller.back_to_top();
-        }
-    });
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let on_input = move |ev: leptos::ev::Event| {
-        let v = event_target_value(&ev);
-        typed.set(v.clone());
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        if virtualised {
-            let h = set_timeout_with_handle(move || search.set(v), SEARCH_DELAY).ok();
-            pending.set_value(h);
-        } else {
-            search.set(v);
-        }
-    };
-    let search_id = ui.id("directory-search");
     let count_id = ui.id("directory-count");
     let ds_body = ds.clone();
-    let n_rows = move || rows.with(|r| r.len());
-    let body = view! {
-        {virtualised.then(|| spacer("ssc__spacer ssc__spacer--top", 2 + COLUMNS.len(), move || scroller.spacers(&range.get(), n_rows()).0))}
-        {keyed_rows(
+    let body = Box::new(move |range: Memo<Range<usize>>| {
+        let ds_body = ds_body.clone();
+        keyed_rows(
             move || {
                 let r = range.get();
                 rows.with(|all| r.map(|k| (k, all[k])).collect::<Vec<_>>())
@@ -86,30 +54,26 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
                 let ui = ui.provide_scoped();
                 move || directory_row(&ds, &ds.stations()[i as usize], ui.lang.get(), k)
             },
-        )}
-        {virtualised.then(|| spacer("ssc__spacer ssc__spacer--bottom", 2 + COLUMNS.len(), move || scroller.spacers(&range.get(), n_rows()).1))}
-    };
-    let wrap_class = if virtualised {
-        "ssc__table-wrap ssc__table-wrap--virtual"
-    } else {
-        "ssc__table-wrap"
+        )
+        .into_any()
+    });
+    let head = view! {
+        <th scope="col">{move || s().station}</th>
+        <th scope="col">{move || s().region}</th>
+        {COLUMNS.into_iter().map(|f| view! { <th scope="col">{move || family_name(ui.lang.get(), f)}</th> }).collect_view()}
     };
     view! {
         <section class="ssc__directory" aria-label=move || s().directory>
             <h2 class="ssc__heading" tabindex="-1">{move || s().directory}</h2>
             <p class="ssc__muted">{move || s().directory_caption}</p>
             {(total >= SEARCH_FROM).then(|| view! {
-                <p class="ssc__control">
-                    <label for=search_id.clone()>{move || s().search}</label>
-                    <input
-                        id=search_id.clone()
-                        class="ssc__input"
-                        type="search"
-                        aria-describedby=count_id.clone()
-                        prop:value=move || typed.get()
-                        on:input=on_input
-                    />
-                </p>
+                <SearchBox
+                    id=ui.id("directory-search")
+                    typed=RwSignal::new(String::new())
+                    on_search=Arc::new(move |v| search.set(v))
+                    debounce=virtualised
+                    described_by=count_id.clone()
+                />
                 <p class="ssc__muted ssc__match-count" id=count_id.clone() role="status">
                     {move || {
                         let n = rows.with(|r| r.len());
@@ -117,33 +81,15 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
                     }}
                 </p>
             })}
-            <div
-                class=wrap_class
-                role="region"
-                tabindex="0"
-                aria-label=move || s().directory
-                node_ref=scroller.wrap
-                on:scroll=move |_| scroller.on_scroll()
-            >
-                <table
-                    class="ssc__table ssc__table--directory"
-                    aria-rowcount=move || (rows.with(|r| r.len()) + 1).to_string()
-                >
-                    <thead>
-                        <tr aria-rowindex="1">
-                            <th scope="col">{move || s().station}</th>
-                            <th scope="col">{move || s().region}</th>
-                            {COLUMNS.into_iter().map(|f| view! { <th scope="col">{move || family_name(ui.lang.get(), f)}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
-            {virtualised.then(|| view! {
-                <p class="ssc__muted ssc__rows-shown">
-                    {move || rows_shown(ui.lang.get(), &range.get(), rows.with(|r| r.len()))}
-                </p>
-            })}
+            <VirtualTable
+                label=|s| s.directory
+                class="ssc__table ssc__table--directory"
+                columns=2 + COLUMNS.len()
+                virtualised=virtualised
+                order=rows
+                head=head.into_any()
+                rows=body
+            />
         </section>
     }
 }

@@ -38,10 +38,7 @@ pub fn MapTable(map: Memo<Arc<TileMap>>) -> impl IntoView {
 fn unit_row(m: &TileMap, t: &Tile, lang: Lang) -> impl IntoView {
     let ui = Ui::get();
     let u = &UNITS[t.unit];
-    let name = match lang {
-        Lang::Zh => u.zh_full.to_string(),
-        Lang::En => u.en.to_string(),
-    };
+    let name = u.full_name(lang).to_string();
     let state = match t.state {
         TileState::Value { .. } => "value",
         TileState::NoComparable => "no-comparable",

@@ -6,11 +6,11 @@ use scorecards_core::map::{tile_map, TileMap};
 use scorecards_core::query::RankQuery;
 use scorecards_core::{Dataset, Lang};
 
-use super::league_view::{choice, offered_metrics, reported_counts};
 use super::map_canvas::MapCanvas;
 use super::map_classes::MapClasses;
 use super::map_table::MapTable;
 use crate::state::Ui;
+use scorecards_core::ranking::{offered_metrics, reported_counts, shown_metric};
 
 /// The provinces as equal tiles shaded by one metric, with its legend, a text summary and
 /// a table of every unit; a tile (click or Enter) opens the league table of its province.
@@ -23,7 +23,7 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
     let ds_choice = ds.clone();
     let chosen: Memo<(String, Measure)> = Memo::new(move |_| {
         ui.rank
-            .with(|q| counts.with_value(|c| choice(&ds_choice, c, q)))
+            .with(|q| counts.with_value(|c| shown_metric(&ds_choice, c, q)))
     });
     let ds_tiles = ds.clone();
     let map: Memo<Arc<TileMap>> = Memo::new(move |_| {

@@ -9,7 +9,7 @@ use plotters::prelude::{
 };
 use plotters_canvas::CanvasBackend;
 use scorecards_core::chart::{
-    self, chart_strings, draw_trend_themed, layout, monthly_mean_label, point_text, BaselineRule,
+    self, chart_strings, draw_trend_themed, layout, monthly_mean_label, readout_text, BaselineRule,
     Layout, TrendSpec, TrendView,
 };
 use scorecards_core::{Lang, Metric, Series, Text};
@@ -105,12 +105,12 @@ pub fn TrendChart(
             let lang = ui.lang.get();
             let i = selected.get()?;
             lay.with(|l| {
-                l.as_ref().and_then(|l| l.points.get(i)).map(|p| {
-                    lang.messages().point_with_source(
-                        &point_text(lang, metric.unit, &p.point),
-                        lang.pick(&source_for_readout),
-                    )
-                })
+                l.as_ref()
+                    .and_then(|l| readout_text(lang, metric.unit, l, i))
+                    .map(|point| {
+                        lang.messages()
+                            .point_with_source(&point, lang.pick(&source_for_readout))
+                    })
             })
         }
     };

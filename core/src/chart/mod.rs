@@ -53,4 +53,4 @@ pub use spark::{
     draw_spark, spark_layout, spark_text, spark_window, SparkLayout, SparkPoint, SPARK_MIN_MONTHS,
     SPARK_MONTHS,
 };
-pub use text::{chart_strings, monthly_mean_label, point_text, ChartStrings};
+pub use text::{chart_strings, monthly_mean_label, point_text, readout_text, ChartStrings};

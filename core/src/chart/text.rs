@@ -1,6 +1,7 @@
 //! The charts' own interface texts (one typed table per language) and the texts built from
 //! chart data: the readout of one point and the baseline's label.
 
+use super::draw::Layout;
 use super::prepare::Point;
 use crate::format;
 use crate::lang::Lang;
@@ -75,4 +76,37 @@ pub fn point_text(lang: Lang, unit: Unit, p: &Point) -> String {
         (Lang::En, false) => format!("{month}: {value}"),
         (Lang::En, true) => format!("{month}: {value} (estimated)"),
     }
+}
+
+/// The readout of the point at `i` of a drawn chart: [`point_text`] in the timeline; in the
+/// year-on-year view, the same month of both years, the latest first, a missing one said as
+/// such (`2025年3月：50；2024年3月：未报告`, `Mar 2025: 50; Mar 2024: 45`).
+pub fn readout_text(lang: Lang, unit: Unit, layout: &Layout, i: usize) -> Option<String> {
+    let p = &layout.points.get(i)?.point;
+    let Some(year) = layout.year else {
+        return Some(point_text(lang, unit, p));
+    };
+    let (latest, before) = if p.date().year() == year {
+        (p.month, p.month - 12)
+    } else {
+        (p.month + 12, p.month)
+    };
+    let month = |m: i64| {
+        let found = layout.points.iter().find(|q| q.point.month == m);
+        match found {
+            Some(q) => point_text(lang, unit, &q.point),
+            None => {
+                let date = format::date(lang, &crate::PartialDate::from_month_index(m));
+                match lang {
+                    Lang::Zh => format!("{date}：未报告"),
+                    Lang::En => format!("{date}: not reported"),
+                }
+            }
+        }
+    };
+    let sep = match lang {
+        Lang::Zh => "；",
+        Lang::En => "; ",
+    };
+    Some(format!("{}{sep}{}", month(latest), month(before)))
 }

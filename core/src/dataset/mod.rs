@@ -99,6 +99,21 @@ impl Dataset {
         ds
     }
 
+    /// [`Dataset::with_detail`], with the detail file's warnings
+    /// ([`crate::layout::check_detail_warned`]) added to the data set's, each path prefixed
+    /// with the file's address (`detail/zj.json $.stations[0]…`) so that it names the file it
+    /// is in. A file merged already adds nothing.
+    pub fn with_detail_warned(&self, href: &str, detail: &Document, warnings: &[Issue]) -> Dataset {
+        let mut ds = self.with_detail(href, detail);
+        if !self.is_merged(href) {
+            ds.warnings.extend(warnings.iter().map(|w| Issue {
+                path: format!("{href} {}", w.path),
+                kind: w.kind.clone(),
+            }));
+        }
+        ds
+    }
+
     /// The position of a station (by id) in [`Dataset::stations`].
     pub fn position(&self, id: &str) -> Option<usize> {
         self.station_index.get(id).copied()

@@ -134,6 +134,7 @@ impl Found {
             IssueKind::UnknownRegionCode { code } | IssueKind::RegionCodeMismatch { code, .. } => {
                 q(code)
             }
+            IssueKind::LegacyEncoding { encoding } => Found::Value(encoding.name().to_string()),
         }
     }
 }

@@ -158,6 +158,15 @@ messages! {
     fn point_with_source(&self, point: &str, source: &str) -> String;
     /// The footer of a chart saved as an image: its source and the day it was saved.
     fn image_footer(&self, source: &str, day: &str) -> String;
+    /// The league's summary: "Rate: 30 stations ranked, 2 on another basis, 1 not reporting."
+    fn league_summary(&self, metric: &str, ranked: usize, apart: usize, missing: usize) -> String;
+    /// After the league's summary: the basis the ranked figures share (formatted).
+    fn compared_on(&self, basis: &str) -> String;
+    /// After a bar chart's title when it shows the first `shown` of `total` stations.
+    fn top_of(&self, shown: usize, total: usize) -> String;
+    /// After a station's name in the list of stations on another basis: its value, its
+    /// period and why it is not ranked (all formatted).
+    fn apart_line(&self, value: &str, period: &str, why: &str) -> String;
 }
 
 /// Fixed interface texts. (The same shape as `chart::ChartStrings`, the charts' own table
@@ -266,6 +275,8 @@ pub struct Strings {
     pub loading_detail: &'static str,
     /// The tile map's tab (its own texts are `Lang::map_strings`, loaded with the map).
     pub nav_map: &'static str,
+    /// Between the items of a list in running text (`、`, `, `).
+    pub list_sep: &'static str,
 }
 
 /// Name of a family (panel title).

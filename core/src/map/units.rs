@@ -23,6 +23,16 @@ pub struct Unit {
     pub row: u8,
 }
 
+impl Unit {
+    /// Its full name in `lang` (`浙江省`, `Zhejiang`).
+    pub fn full_name(&self, lang: crate::Lang) -> &'static str {
+        match lang {
+            crate::Lang::Zh => self.zh_full,
+            crate::Lang::En => self.en,
+        }
+    }
+}
+
 const fn u(
     code: u8,
     zh: &'static str,

@@ -43,6 +43,10 @@ impl IssueTexts for En {
             IssueKind::UnusedSource { id } => format!("The source “{id}” is not referred to by any figure or fact."),
             IssueKind::UnknownRegionCode { code } => format!("The region code “{code}” is invalid: use a six-digit GB/T 2260 code whose first two digits are a provincial-level unit."),
             IssueKind::RegionCodeMismatch { code, province } => format!("The region code “{code}” is not in “{province}”: its first two digits are another provincial-level unit's."),
+            IssueKind::LegacyEncoding { encoding } => {
+                let (name, from) = (encoding.name(), encoding.label().to_ascii_uppercase());
+                format!("The file is not UTF-8; it was read as {name}. Save it as UTF-8 (e.g. iconv -f {from} -t UTF-8).")
+            }
         }
     }
 
@@ -102,6 +106,7 @@ impl IssueTexts for En {
             IssueKind::UnknownRegionCode { .. } | IssueKind::RegionCodeMismatch { .. } => {
                 "a six-digit GB/T 2260 code whose first two digits match the province".into()
             }
+            IssueKind::LegacyEncoding { .. } => "UTF-8 text".into(),
         }
     }
 

@@ -105,6 +105,7 @@ pub static EN: Strings = Strings {
     embed_script: "Or embed with a script (several per page):",
     loading_detail: "Loading the full figures and monthly series…",
     nav_map: "Provinces",
+    list_sep: ", ",
 };
 
 /// The English messages.
@@ -218,5 +219,21 @@ impl Translation for En {
 
     fn image_footer(&self, source: &str, day: &str) -> String {
         format!("Source: {source} · exported {day}")
+    }
+
+    fn league_summary(&self, metric: &str, ranked: usize, apart: usize, missing: usize) -> String {
+        format!("{metric}: {ranked} stations ranked, {apart} on another basis, {missing} not reporting.")
+    }
+
+    fn compared_on(&self, basis: &str) -> String {
+        format!(" Compared on: {basis}")
+    }
+
+    fn top_of(&self, shown: usize, total: usize) -> String {
+        format!(" (top {shown} of {total})")
+    }
+
+    fn apart_line(&self, value: &str, period: &str, why: &str) -> String {
+        format!(": {value} ({period}) — {why}")
     }
 }

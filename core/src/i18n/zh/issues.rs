@@ -43,6 +43,10 @@ impl IssueTexts for Zh {
             IssueKind::UnusedSource { id } => format!("来源“{id}”没有被任何数据引用。"),
             IssueKind::UnknownRegionCode { code } => format!("区划代码“{code}”无效：应为 GB/T 2260 的六位数字代码，前两位为省级行政区代码。"),
             IssueKind::RegionCodeMismatch { code, province } => format!("区划代码“{code}”不属于“{province}”：前两位是另一个省级行政区的代码。"),
+            IssueKind::LegacyEncoding { encoding } => {
+                let (name, from) = (encoding.name(), encoding.label().to_ascii_uppercase());
+                format!("文件不是 UTF-8 编码，已按 {name} 读取：请另存为 UTF-8（例如 iconv -f {from} -t UTF-8）。")
+            }
         }
     }
 
@@ -96,6 +100,7 @@ impl IssueTexts for Zh {
             IssueKind::UnknownRegionCode { .. } | IssueKind::RegionCodeMismatch { .. } => {
                 "六位 GB/T 2260 区划代码，前两位与省份一致".into()
             }
+            IssueKind::LegacyEncoding { .. } => "UTF-8 文本".into(),
         }
     }
 

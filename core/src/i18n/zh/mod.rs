@@ -106,6 +106,7 @@ pub static ZH: Strings = Strings {
     embed_script: "或用脚本嵌入（同一页面可放多个）：",
     loading_detail: "正在加载明细数据（全部指标与月度序列）……",
     nav_map: "分省图",
+    list_sep: "、",
 };
 
 /// The Chinese messages.
@@ -215,5 +216,21 @@ impl Translation for Zh {
 
     fn image_footer(&self, source: &str, day: &str) -> String {
         format!("来源：{source} · 导出于 {day}")
+    }
+
+    fn league_summary(&self, metric: &str, ranked: usize, apart: usize, missing: usize) -> String {
+        format!("{metric}：{ranked} 个派出所参与排名，{apart} 个口径不同，{missing} 个未报告。")
+    }
+
+    fn compared_on(&self, basis: &str) -> String {
+        format!(" 可比口径：{basis}")
+    }
+
+    fn top_of(&self, shown: usize, total: usize) -> String {
+        format!("（前 {shown} 名，共 {total} 个）")
+    }
+
+    fn apart_line(&self, value: &str, period: &str, why: &str) -> String {
+        format!("：{value}（{period}）— {why}")
     }
 }
