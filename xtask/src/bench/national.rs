@@ -1,6 +1,6 @@
 //! The national scenario: the dashboard and the plain-JS reference page (`bench/reference/`)
 //! on the synthetic national data set. Cold loads of the scorecard page (1× and 4× CPU), the
-//! table page with search / filter / sort, and the chart redraw.
+//! table page with search / filter / sort, and the chart and tile-map redraws.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -32,6 +32,9 @@ pub struct Side {
     pub province: &'static str,
     pub sort_name: &'static str,
     pub chart: &'static str,
+    /// The tile map: its page (URL template) and the focusable box around its canvas; None
+    /// where the page has no map (the reference).
+    pub map: Option<(String, &'static str)>,
 }
 
 pub fn app_side(scorecard_url: Option<String>, table_url: Option<String>) -> Side {
@@ -48,6 +51,10 @@ pub fn app_side(scorecard_url: Option<String>, table_url: Option<String>) -> Sid
         province: ".ssc__league select[id$=\"rank-province\"]",
         sort_name: ".ssc__table--league thead th:nth-child(2) button",
         chart: ".ssc__chart-box",
+        map: Some((
+            "/?src={src}&view=map&lang=en".into(),
+            ".ssc__chart--map .ssc__chart-box",
+        )),
     }
 }
 
@@ -64,6 +71,7 @@ pub fn reference_side() -> Side {
         province: "#ref-province",
         sort_name: ".ref-table button[data-sort=name]",
         chart: ".ref-chart-box",
+        map: None,
     }
 }
 
@@ -350,24 +358,28 @@ fn measure_table(env: &Env, side: &Side, src: &str, m: &mut Measured) -> Result<
     Ok(())
 }
 
-fn measure_chart(env: &Env, side: &Side, src: &str, m: &mut Measured) -> Result<()> {
-    let url = fill(&side.scorecard_url, src, &env.opts.station);
+/// Key presses on a canvas that redraws on each: `op` names the samples (`chart`, `map`),
+/// `url` is the page's URL template and `sel` the focusable box the keys go to.
+fn measure_redraw(
+    env: &Env,
+    side: &Side,
+    op: &str,
+    url: &str,
+    sel: &str,
+    src: &str,
+    m: &mut Measured,
+) -> Result<()> {
+    let url = fill(url, src, &env.opts.station);
     let warmups = if env.opts.quick { 0 } else { 2 };
     for throttle in [1u32, 4] {
         let s = Session::new(env.driver, env.chromium)?;
-        let v = page_load(
-            env,
-            &s,
-            &url,
-            side.chart,
-            side.error,
-            throttle as f64,
-            false,
-        )?;
-        if v["error"].as_str().is_some() {
+        let v = page_load(env, &s, &url, sel, side.error, throttle as f64, false)?;
+        if let Some(e) = v["error"].as_str() {
+            m.op_failure.insert(op.into(), e.to_string());
             return Ok(());
         }
-        // Each key press moves the highlighted month, which redraws the whole chart.
+        // Each key press moves the highlight (the chart's month, the map's tile), which
+        // redraws the whole canvas.
         let runs = (env.opts.runs * 4).max(5);
         for i in 0..warmups + runs {
             let key = if i % 2 == 0 {
@@ -375,24 +387,22 @@ fn measure_chart(env: &Env, side: &Side, src: &str, m: &mut Measured) -> Result<
             } else {
                 "ArrowLeft"
             };
-            let args = json!(["key", side.chart, key, null]);
+            let args = json!(["key", sel, key, null]);
             match act(&s, &args)? {
-                Ok((ms, _)) if i >= warmups => m
-                    .ops
-                    .entry(("chart".into(), throttle))
-                    .or_default()
-                    .push(ms),
+                Ok((ms, _)) if i >= warmups => {
+                    m.ops.entry((op.into(), throttle)).or_default().push(ms)
+                }
                 Ok(_) => {}
                 Err(e) => {
-                    m.op_failure.insert("chart".into(), e);
+                    m.op_failure.insert(op.into(), e);
                 }
             }
         }
         println!(
-            "bench: {:<9} chart redraw {throttle}×: median {}",
+            "bench: {:<9} {op} redraw {throttle}×: median {}",
             side.name,
             m.ops
-                .get(&("chart".to_string(), throttle))
+                .get(&(op.to_string(), throttle))
                 .and_then(|s| median(s))
                 .map(|v| format_value(v, Unit::Ms))
                 .unwrap_or_else(|| "n/a".into())
@@ -416,7 +426,10 @@ pub fn run(env: &Env, src: &str, ref_src: &str) -> Result<(Measured, Measured)> 
     measure_table(env, &reference, ref_src, &mut mr)?;
     for (side, s, m) in [(&app, src, &mut ma), (&reference, ref_src, &mut mr)] {
         if m.failure.is_none() {
-            measure_chart(env, side, s, m)?;
+            measure_redraw(env, side, "chart", &side.scorecard_url, side.chart, s, m)?;
+            if let Some((url, sel)) = &side.map {
+                measure_redraw(env, side, "map", url, sel, s, m)?;
+            }
         }
     }
     Ok((ma, mr))
@@ -437,5 +450,11 @@ mod tests {
             fill(&reference_side().table_url, "/bench/data/x.json", ""),
             "/bench/reference/?src=/bench/data/x.json&lang=en"
         );
+        let (map_url, _) = app.map.expect("the app has a map");
+        assert_eq!(
+            fill(&map_url, "/bench/data/x.json", "syn-00001"),
+            "/?src=/bench/data/x.json&view=map&lang=en"
+        );
+        assert!(reference_side().map.is_none());
     }
 }
