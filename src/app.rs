@@ -266,5 +266,5 @@ fn Body(ds: std::sync::Arc<scorecards_core::Dataset>) -> impl IntoView {
 }
 
 fn unknown_station(lang: Lang, id: &str) -> String {
-    format!("{}：{id}", lang.strings().unknown_station)
+    lang.messages().labelled(lang.strings().unknown_station, id)
 }

@@ -123,6 +123,23 @@ async fn english_by_link_and_switching_back_to_chinese() {
     b.close().await;
 }
 
+/// A link to a station the data does not hold says so, in the page's language and with its
+/// punctuation, and shows the directory instead of an empty page.
+#[tokio::test]
+async fn an_unknown_station_is_named_above_the_directory() {
+    let b = browser(1280, 1000).await;
+    for (lang, said) in [
+        ("en", "This station is not in the data: no-such-station"),
+        ("zh", "数据中没有该派出所：no-such-station"),
+    ] {
+        b.open(&format!("/?station=no-such-station&lang={lang}"))
+            .await;
+        assert_eq!(b.text(".ssc__notice[role=alert]").await, said);
+        assert_eq!(b.all("tbody tr[data-station]").await.len(), 5);
+    }
+    b.close().await;
+}
+
 #[tokio::test]
 async fn links_update_the_address_and_back_returns() {
     let b = browser(1280, 1000).await;
