@@ -133,8 +133,22 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        PartialDate::parse(&s).map_err(serde::de::Error::custom)
+        // Read in place (no string allocated): the date is parsed once, from the file's bytes.
+        d.deserialize_str(DateVisitor)
+    }
+}
+
+struct DateVisitor;
+
+impl serde::de::Visitor<'_> for DateVisitor {
+    type Value = PartialDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<PartialDate, E> {
+        PartialDate::parse(s).map_err(E::custom)
     }
 }
 

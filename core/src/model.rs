@@ -41,11 +41,25 @@ pub struct Document {
     #[serde(default)]
     pub metrics: Vec<Metric>,
     /// The stations, each with its profile, reported figures and optional monthly series.
+    #[serde(deserialize_with = "exact_vec")]
     pub stations: Vec<Station>,
 }
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// A list decoded with no spare capacity. JSON does not say how long a list is, so the
+/// decoder doubles as it goes; a national file holds hundreds of thousands of short lists,
+/// and the unused tail, given back at once, is reused by what is decoded next.
+fn exact_vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut v = Vec::<T>::deserialize(d)?;
+    v.shrink_to_fit();
+    Ok(v)
 }
 
 /// What a data file holds.
@@ -208,10 +222,14 @@ pub struct Station {
     #[serde(default)]
     pub profile: Profile,
     /// Figures as reported by sources.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact_vec")]
     pub figures: Vec<Figure>,
     /// Monthly series, optional per metric.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact_vec"
+    )]
     pub series: Vec<Series>,
     /// In an index: the detail file (a path relative to the index, e.g.
     /// `detail/zhejiang.json`) holding this station's full figures and series.
@@ -411,6 +429,7 @@ pub struct Series {
     /// The first month (`YYYY-MM`).
     pub start: PartialDate,
     /// One value per month from `start`; `null` where missing.
+    #[serde(deserialize_with = "exact_vec")]
     pub values: Vec<Option<f64>>,
     /// Status per value; when absent, a number is `reported` and `null` is `missing`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

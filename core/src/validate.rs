@@ -462,12 +462,15 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
 }
 
 /// Every rule of the format that the types cannot express. Returns all problems, in file order.
+///
+/// One walk over the decoded document, allocating nothing for what passes: a problem's JSON
+/// path is only written out when there is a problem (national files hold millions of values).
 pub fn validate(doc: &Document) -> Vec<Issue> {
     let mut v = Validator::default();
-    v.text("$.publisher", &doc.publisher);
+    v.text(|| "$.publisher".into(), &doc.publisher);
     if chrono::DateTime::parse_from_rfc3339(&doc.generated_at).is_err() {
         v.push(
-            "$.generated_at",
+            "$.generated_at".into(),
             IssueKind::BadTimestamp {
                 text: doc.generated_at.clone(),
             },
@@ -475,13 +478,13 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
     }
     let mut ids = HashSet::new();
     for (i, s) in doc.sources.iter().enumerate() {
-        let p = format!("$.sources[{i}]");
-        v.id(&p, &s.id, &mut ids);
-        v.text(&format!("{p}.title"), &s.title);
+        let p = || format!("$.sources[{i}]");
+        v.id(p, &s.id, &mut ids);
+        v.text(|| format!("{}.title", p()), &s.title);
         if let Some(url) = &s.url {
             if !is_http_url(url) {
                 v.push(
-                    &format!("{p}.url"),
+                    format!("{}.url", p()),
                     IssueKind::NotHttpUrl { url: url.clone() },
                 );
             }
@@ -490,31 +493,31 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
     let sources = ids;
     let mut metric_ids = HashSet::new();
     for (i, m) in doc.metrics.iter().enumerate() {
-        let p = format!("$.metrics[{i}]");
-        v.id(&p, &m.id, &mut metric_ids);
-        v.text(&format!("{p}.label"), &m.label);
+        let p = || format!("$.metrics[{i}]");
+        v.id(p, &m.id, &mut metric_ids);
+        v.text(|| format!("{}.label", p()), &m.label);
     }
-    let mut station_ids = HashSet::new();
+    let mut station_ids = HashSet::with_capacity(doc.stations.len());
     for (i, st) in doc.stations.iter().enumerate() {
-        let p = format!("$.stations[{i}]");
-        v.id(&p, &st.id, &mut station_ids);
+        let p = || format!("$.stations[{i}]");
+        v.id(p, &st.id, &mut station_ids);
         if let Some(href) = &st.detail {
-            let dp = format!("{p}.detail");
+            let dp = || format!("{}.detail", p());
             if doc.kind != Kind::Index {
-                v.push(&dp, IssueKind::DetailOutsideIndex);
+                v.push(dp(), IssueKind::DetailOutsideIndex);
             } else if !crate::path::is_detail_ref(href) {
-                v.push(&dp, IssueKind::BadDetailRef { href: href.clone() });
+                v.push(dp(), IssueKind::BadDetailRef { href: href.clone() });
             }
         }
-        v.text(&format!("{p}.name"), &st.name);
-        v.text(&format!("{p}.region.province"), &st.region.province);
+        v.text(|| format!("{}.name", p()), &st.name);
+        v.text(|| format!("{}.region.province", p()), &st.region.province);
         if let Some(kind) = st
             .region
             .code
             .as_deref()
             .and_then(|c| crate::region::check(c, &st.region.province.zh))
         {
-            v.push(&format!("{p}.region.code"), kind);
+            v.push(format!("{}.region.code", p()), kind);
         }
         let facts = [
             ("area_km2", &st.profile.area_km2),
@@ -524,19 +527,19 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
         ];
         for (name, fact) in facts {
             if let Some(f) = fact {
-                let fp = format!("{p}.profile.{name}");
-                v.non_negative(&format!("{fp}.value"), f.value);
-                v.source(&fp, &f.source, &sources);
+                let fp = || format!("{}.profile.{name}", p());
+                v.non_negative(|| format!("{}.value", fp()), f.value);
+                v.source(fp, &f.source, &sources);
             }
         }
         if let Some(f) = &st.profile.founded {
-            v.source(&format!("{p}.profile.founded"), &f.source, &sources);
+            v.source(|| format!("{}.profile.founded", p()), &f.source, &sources);
         }
         for (j, fig) in st.figures.iter().enumerate() {
-            v.figure(&format!("{p}.figures[{j}]"), fig, doc, &sources);
+            v.figure(|| format!("{}.figures[{j}]", p()), fig, doc, &sources);
         }
         for (j, s) in st.series.iter().enumerate() {
-            v.series(&format!("{p}.series[{j}]"), s, doc, &sources);
+            v.series(|| format!("{}.series[{j}]", p()), s, doc, &sources);
         }
     }
     v.issues
@@ -552,65 +555,71 @@ pub fn is_http_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
+/// The JSON path of what is being checked, written out only for a problem.
+trait At: Fn() -> String {}
+impl<F: Fn() -> String> At for F {}
+
 #[derive(Default)]
 struct Validator {
     issues: Vec<Issue>,
 }
 
 impl Validator {
-    fn push(&mut self, path: &str, kind: IssueKind) {
-        self.issues.push(Issue {
-            path: path.to_string(),
-            kind,
-        });
+    fn push(&mut self, path: String, kind: IssueKind) {
+        self.issues.push(Issue { path, kind });
     }
 
-    fn text(&mut self, path: &str, t: &Text) {
+    fn text(&mut self, path: impl At, t: &Text) {
         if t.zh.trim().is_empty() {
-            self.push(&format!("{path}.zh"), IssueKind::EmptyText);
+            self.push(format!("{}.zh", path()), IssueKind::EmptyText);
         }
     }
 
-    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
-        let p = format!("{path}.id");
+    fn id<'a>(&mut self, path: impl At, id: &'a str, seen: &mut HashSet<&'a str>) {
         let ok = !id.is_empty()
             && id
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
         if !ok {
-            self.push(&p, IssueKind::BadId { id: id.to_string() });
-        } else if !seen.insert(id.to_string()) {
-            self.push(&p, IssueKind::DuplicateId { id: id.to_string() });
+            self.push(
+                format!("{}.id", path()),
+                IssueKind::BadId { id: id.to_string() },
+            );
+        } else if !seen.insert(id) {
+            self.push(
+                format!("{}.id", path()),
+                IssueKind::DuplicateId { id: id.to_string() },
+            );
         }
     }
 
-    fn source(&mut self, path: &str, id: &str, sources: &HashSet<String>) {
+    fn source(&mut self, path: impl At, id: &str, sources: &HashSet<&str>) {
         if !sources.contains(id) {
             self.push(
-                &format!("{path}.source"),
+                format!("{}.source", path()),
                 IssueKind::UnknownSource { id: id.to_string() },
             );
         }
     }
 
-    fn non_negative(&mut self, path: &str, value: f64) {
+    fn non_negative(&mut self, path: impl At, value: f64) {
         if let Some(kind) = not_exact(value) {
-            self.push(path, kind);
+            self.push(path(), kind);
         } else if value < 0.0 {
-            self.push(path, IssueKind::Negative { value });
+            self.push(path(), IssueKind::Negative { value });
         }
     }
 
     fn period(
         &mut self,
-        path: &str,
+        path: impl At,
         start: Option<&crate::PartialDate>,
         end: Option<&crate::PartialDate>,
     ) {
         if let (Some(s), Some(e)) = (start, end) {
             if e.last_day() < s.first_day() {
                 self.push(
-                    path,
+                    path(),
                     IssueKind::PeriodReversed {
                         start: s.to_string(),
                         end: e.to_string(),
@@ -620,29 +629,29 @@ impl Validator {
         }
     }
 
-    fn figure(&mut self, p: &str, fig: &Figure, doc: &Document, sources: &HashSet<String>) {
-        self.source(p, &fig.source, sources);
+    fn figure(&mut self, p: impl At, fig: &Figure, doc: &Document, sources: &HashSet<&str>) {
+        self.source(&p, &fig.source, sources);
         self.period(
-            &format!("{p}.period"),
+            || format!("{}.period", p()),
             fig.period.start.as_ref(),
             fig.period.end.as_ref(),
         );
         if let Some(Baseline::Period { start, end }) = &fig.baseline {
-            self.period(&format!("{p}.baseline"), Some(start), Some(end));
+            self.period(|| format!("{}.baseline", p()), Some(start), Some(end));
         }
         let Some(metric) = doc.metrics.iter().find(|m| m.id == fig.metric) else {
             self.push(
-                &format!("{p}.metric"),
+                format!("{}.metric", p()),
                 IssueKind::UnknownMetric {
                     id: fig.metric.clone(),
                 },
             );
             return;
         };
-        let vp = format!("{p}.value");
+        let vp = || format!("{}.value", p());
         let exact = match not_exact(fig.value) {
             Some(kind) => {
-                self.push(&vp, kind);
+                self.push(vp(), kind);
                 false
             }
             None => true,
@@ -653,7 +662,7 @@ impl Validator {
                 || (fig.unit == Unit::PercentagePoints && metric.unit == Unit::Percent);
             if !unit_ok {
                 self.push(
-                    &format!("{p}.unit"),
+                    format!("{}.unit", p()),
                     IssueKind::UnitMismatch {
                         metric_unit: metric.unit,
                         found: fig.unit,
@@ -665,11 +674,11 @@ impl Validator {
                 && metric.unit != Unit::Percent
                 && fig.value < -100.0
             {
-                self.push(&vp, IssueKind::DeclineBeyondAll { value: fig.value });
+                self.push(vp(), IssueKind::DeclineBeyondAll { value: fig.value });
             }
         } else if fig.unit != metric.unit {
             self.push(
-                &format!("{p}.unit"),
+                format!("{}.unit", p()),
                 IssueKind::UnitMismatch {
                     metric_unit: metric.unit,
                     found: fig.unit,
@@ -677,21 +686,17 @@ impl Validator {
                 },
             );
         } else if exact {
-            self.level(&vp, fig.unit, fig.value);
+            if let Some(kind) = level_issue(fig.unit, fig.value) {
+                self.push(vp(), kind);
+            }
         }
     }
 
-    fn level(&mut self, path: &str, unit: Unit, value: f64) {
-        if let Some(kind) = level_issue(unit, value) {
-            self.push(path, kind);
-        }
-    }
-
-    fn series(&mut self, p: &str, s: &Series, doc: &Document, sources: &HashSet<String>) {
-        self.source(p, &s.source, sources);
+    fn series(&mut self, p: impl At, s: &Series, doc: &Document, sources: &HashSet<&str>) {
+        self.source(&p, &s.source, sources);
         if s.start.month().is_none() || matches!(s.start, crate::PartialDate::Day(_)) {
             self.push(
-                &format!("{p}.start"),
+                format!("{}.start", p()),
                 IssueKind::SeriesNotMonthly {
                     start: s.start.to_string(),
                 },
@@ -701,7 +706,7 @@ impl Validator {
             Some(m) => Some(m.unit),
             None => {
                 self.push(
-                    &format!("{p}.metric"),
+                    format!("{}.metric", p()),
                     IssueKind::UnknownMetric {
                         id: s.metric.clone(),
                     },
@@ -712,7 +717,7 @@ impl Validator {
         if let Some(status) = &s.status {
             if status.len() != s.values.len() {
                 self.push(
-                    &format!("{p}.status"),
+                    format!("{}.status", p()),
                     IssueKind::SeriesLengthMismatch {
                         values: s.values.len(),
                         status: status.len(),
@@ -721,16 +726,15 @@ impl Validator {
             } else {
                 for (k, (v, st)) in s.values.iter().zip(status).enumerate() {
                     if v.is_none() != (*st == ValueStatus::Missing) {
-                        self.push(&format!("{p}.status[{k}]"), IssueKind::StatusMismatch);
+                        self.push(format!("{}.status[{k}]", p()), IssueKind::StatusMismatch);
                     }
                 }
             }
         }
         if let Some(unit) = unit {
             for (k, v) in s.values.iter().enumerate() {
-                // The path is only formatted for a value that breaks a rule: series can be long.
                 if let Some(kind) = v.and_then(|v| level_issue(unit, v)) {
-                    self.push(&format!("{p}.values[{k}]"), kind);
+                    self.push(format!("{}.values[{k}]", p()), kind);
                 }
             }
         }

@@ -228,13 +228,14 @@ fn compute_all(doc: &Document) -> HashMap<String, Vec<Computed>> {
     let unit = |metric: &str| doc.metrics.iter().find(|m| m.id == metric).map(|m| m.unit);
     doc.stations
         .iter()
-        .map(|st| {
-            let computed = st
+        .filter_map(|st| {
+            let computed: Vec<Computed> = st
                 .series
                 .iter()
                 .filter_map(|s| year_on_year(s, unit(&s.metric)?))
                 .collect();
-            (st.id.clone(), computed)
+            // A station with nothing computed needs no entry ([`Dataset::computed`] gives `&[]`).
+            (!computed.is_empty()).then(|| (st.id.clone(), computed))
         })
         .collect()
 }
