@@ -467,7 +467,7 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
 /// path is only written out when there is a problem (national files hold millions of values).
 pub fn validate(doc: &Document) -> Vec<Issue> {
     let mut v = Validator::default();
-    v.text(|| "$.publisher".into(), &doc.publisher);
+    v.text(&|| "$.publisher".into(), &doc.publisher);
     if chrono::DateTime::parse_from_rfc3339(&doc.generated_at).is_err() {
         v.push(
             "$.generated_at".into(),
@@ -479,8 +479,8 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
     let mut ids = HashSet::new();
     for (i, s) in doc.sources.iter().enumerate() {
         let p = || format!("$.sources[{i}]");
-        v.id(p, &s.id, &mut ids);
-        v.text(|| format!("{}.title", p()), &s.title);
+        v.id(&p, &s.id, &mut ids);
+        v.text(&|| format!("{}.title", p()), &s.title);
         if let Some(url) = &s.url {
             if !is_http_url(url) {
                 v.push(
@@ -494,13 +494,13 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
     let mut metric_ids = HashSet::new();
     for (i, m) in doc.metrics.iter().enumerate() {
         let p = || format!("$.metrics[{i}]");
-        v.id(p, &m.id, &mut metric_ids);
-        v.text(|| format!("{}.label", p()), &m.label);
+        v.id(&p, &m.id, &mut metric_ids);
+        v.text(&|| format!("{}.label", p()), &m.label);
     }
     let mut station_ids = HashSet::with_capacity(doc.stations.len());
     for (i, st) in doc.stations.iter().enumerate() {
         let p = || format!("$.stations[{i}]");
-        v.id(p, &st.id, &mut station_ids);
+        v.id(&p, &st.id, &mut station_ids);
         if let Some(href) = &st.detail {
             let dp = || format!("{}.detail", p());
             if doc.kind != Kind::Index {
@@ -509,8 +509,8 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
                 v.push(dp(), IssueKind::BadDetailRef { href: href.clone() });
             }
         }
-        v.text(|| format!("{}.name", p()), &st.name);
-        v.text(|| format!("{}.region.province", p()), &st.region.province);
+        v.text(&|| format!("{}.name", p()), &st.name);
+        v.text(&|| format!("{}.region.province", p()), &st.region.province);
         if let Some(kind) = st
             .region
             .code
@@ -528,18 +528,18 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
         for (name, fact) in facts {
             if let Some(f) = fact {
                 let fp = || format!("{}.profile.{name}", p());
-                v.non_negative(|| format!("{}.value", fp()), f.value);
-                v.source(fp, &f.source, &sources);
+                v.non_negative(&|| format!("{}.value", fp()), f.value);
+                v.source(&fp, &f.source, &sources);
             }
         }
         if let Some(f) = &st.profile.founded {
-            v.source(|| format!("{}.profile.founded", p()), &f.source, &sources);
+            v.source(&|| format!("{}.profile.founded", p()), &f.source, &sources);
         }
         for (j, fig) in st.figures.iter().enumerate() {
-            v.figure(|| format!("{}.figures[{j}]", p()), fig, doc, &sources);
+            v.figure(&|| format!("{}.figures[{j}]", p()), fig, doc, &sources);
         }
         for (j, s) in st.series.iter().enumerate() {
-            v.series(|| format!("{}.series[{j}]", p()), s, doc, &sources);
+            v.series(&|| format!("{}.series[{j}]", p()), s, doc, &sources);
         }
     }
     v.issues
@@ -555,9 +555,9 @@ pub fn is_http_url(url: &str) -> bool {
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
-/// The JSON path of what is being checked, written out only for a problem.
-trait At: Fn() -> String {}
-impl<F: Fn() -> String> At for F {}
+/// The JSON path of what is being checked, written out only for a problem (one shape for
+/// every caller, so that each check is compiled once).
+type At<'a> = &'a dyn Fn() -> String;
 
 #[derive(Default)]
 struct Validator {
@@ -569,13 +569,13 @@ impl Validator {
         self.issues.push(Issue { path, kind });
     }
 
-    fn text(&mut self, path: impl At, t: &Text) {
+    fn text(&mut self, path: At<'_>, t: &Text) {
         if t.zh.trim().is_empty() {
             self.push(format!("{}.zh", path()), IssueKind::EmptyText);
         }
     }
 
-    fn id<'a>(&mut self, path: impl At, id: &'a str, seen: &mut HashSet<&'a str>) {
+    fn id<'a>(&mut self, path: At<'_>, id: &'a str, seen: &mut HashSet<&'a str>) {
         let ok = !id.is_empty()
             && id
                 .bytes()
@@ -593,7 +593,7 @@ impl Validator {
         }
     }
 
-    fn source(&mut self, path: impl At, id: &str, sources: &HashSet<&str>) {
+    fn source(&mut self, path: At<'_>, id: &str, sources: &HashSet<&str>) {
         if !sources.contains(id) {
             self.push(
                 format!("{}.source", path()),
@@ -602,7 +602,7 @@ impl Validator {
         }
     }
 
-    fn non_negative(&mut self, path: impl At, value: f64) {
+    fn non_negative(&mut self, path: At<'_>, value: f64) {
         if let Some(kind) = not_exact(value) {
             self.push(path(), kind);
         } else if value < 0.0 {
@@ -612,7 +612,7 @@ impl Validator {
 
     fn period(
         &mut self,
-        path: impl At,
+        path: At<'_>,
         start: Option<&crate::PartialDate>,
         end: Option<&crate::PartialDate>,
     ) {
@@ -629,15 +629,15 @@ impl Validator {
         }
     }
 
-    fn figure(&mut self, p: impl At, fig: &Figure, doc: &Document, sources: &HashSet<&str>) {
-        self.source(&p, &fig.source, sources);
+    fn figure(&mut self, p: At<'_>, fig: &Figure, doc: &Document, sources: &HashSet<&str>) {
+        self.source(p, &fig.source, sources);
         self.period(
-            || format!("{}.period", p()),
+            &|| format!("{}.period", p()),
             fig.period.start.as_ref(),
             fig.period.end.as_ref(),
         );
         if let Some(Baseline::Period { start, end }) = &fig.baseline {
-            self.period(|| format!("{}.baseline", p()), Some(start), Some(end));
+            self.period(&|| format!("{}.baseline", p()), Some(start), Some(end));
         }
         let Some(metric) = doc.metrics.iter().find(|m| m.id == fig.metric) else {
             self.push(
@@ -692,8 +692,8 @@ impl Validator {
         }
     }
 
-    fn series(&mut self, p: impl At, s: &Series, doc: &Document, sources: &HashSet<&str>) {
-        self.source(&p, &s.source, sources);
+    fn series(&mut self, p: At<'_>, s: &Series, doc: &Document, sources: &HashSet<&str>) {
+        self.source(p, &s.source, sources);
         if s.start.month().is_none() || matches!(s.start, crate::PartialDate::Day(_)) {
             self.push(
                 format!("{}.start", p()),
