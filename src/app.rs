@@ -7,7 +7,7 @@ use scorecards_core::query::{PageQuery, DEFAULT_SRC};
 use scorecards_core::{Dataset, LoadError};
 
 use crate::components::{AppFooter, AppHeader, ErrorPanel, Layered};
-use crate::data::{load, DataSource, Loaded};
+use crate::data::{resource, DataSource, Loaded, Wanted};
 use crate::ready::{self, Rendered};
 use crate::state::Ui;
 use crate::url;
@@ -46,7 +46,7 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
         None => DataSource::Url(DEFAULT_SRC.to_string()),
     });
     let base = StoredValue::new(source.base().map(str::to_string));
-    let data = LocalResource::new(move || load(source.clone()));
+    let data = resource(Wanted::Data(source));
     // Automatic retries after a `Retry-After` answer, so a 503 during maintenance recovers
     // without anyone pressing the button; a few at most, then the button alone.
     let auto_retries = StoredValue::new(0u8);
@@ -128,4 +128,3 @@ fn Loading() -> impl IntoView {
     let ui = Ui::get();
     view! { <p class="ssc__loading" role="status">{move || ui.lang.get().strings().loading}</p> }
 }
-

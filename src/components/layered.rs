@@ -5,15 +5,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use scorecards_core::query::View;
-use scorecards_core::{Dataset, Document, Issue, LoadError};
+use scorecards_core::{Dataset, LoadError};
 
 use crate::components::{ErrorPanel, ViewSwitch};
-use crate::data::load_detail;
+use crate::data::{resource, Loaded, Wanted};
 use crate::ready::{self, Rendered};
 use crate::state::Ui;
 
-/// A detail file as it arrived: the document and the warnings found in it.
-type DetailFile = Result<Arc<(Document, Vec<Issue>)>, LoadError>;
+/// A detail file as it arrived, a data set of its own ([`Dataset::of_detail`]); the same
+/// type as the index's resource, so that no second kind of resource is compiled in.
+type DetailFile = Loaded;
 
 /// The index with the detail files merged so far, in the order they were merged.
 #[derive(Clone)]
@@ -41,14 +42,12 @@ pub(crate) fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
             return r;
         }
         let href = href.to_string();
-        let make = {
-            let href = href.clone();
-            move || {
-                LocalResource::new(move || {
-                    let (b, h, i) = (base.get_value(), href.clone(), index.get_value());
-                    async move { load_detail(b, h, i).await.map(Arc::new) }
-                })
-            }
+        let make = || {
+            resource(Wanted::Detail {
+                base: base.get_value(),
+                href: href.clone(),
+                index: index.get_value(),
+            })
         };
         let r = untrack(|| match owner.get_value() {
             Some(o) => o.with(make),
@@ -60,7 +59,7 @@ pub(crate) fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
         r
     };
     // The detail files of the stations the view shows.
-    let hrefs = Memo::new(move |_| -> Vec<String> {
+    let hrefs = move || -> Vec<String> {
         let ids: Vec<String> = match ui.view.get() {
             View::Directory => ui.station.get().into_iter().collect(),
             View::Compare => ui.compare.get(),
@@ -73,11 +72,10 @@ pub(crate) fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
         });
         hrefs.dedup();
         hrefs
-    });
+    };
     // Each of them with its resource: reading this is what requests them.
     let wanted = move || -> Vec<(String, LocalResource<DetailFile>)> {
-        hrefs
-            .get()
+        hrefs()
             .into_iter()
             .map(|h| {
                 let r = resource(&h);
@@ -96,9 +94,9 @@ pub(crate) fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
                 if m.hrefs.contains(&href) {
                     continue;
                 }
-                if let Some(Ok(file)) = r.get() {
-                    let (doc, warnings) = &*file;
-                    m.ds = Arc::new(m.ds.with_detail_warned(&href, doc, warnings));
+                if let Some(file) = r.with(|f| f.as_ref().and_then(|f| f.as_ref().ok()).cloned()) {
+                    m.ds =
+                        Arc::new(m.ds.with_detail_warned(&href, file.document(), file.warnings()));
                     m.hrefs.push(href);
                 }
             }
@@ -111,7 +109,7 @@ pub(crate) fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
     ready::announce(ui.uid, Rendered::Data, Some(generated_at), move || {
         wanted()
             .iter()
-            .any(|(h, r)| !is_merged(h) && !matches!(r.get(), Some(Err(_))))
+            .any(|(h, r)| !is_merged(h) && !r.with(|f| matches!(f, Some(Err(_)))))
     });
     let status = move || {
         let lang = ui.lang.get();
@@ -119,12 +117,12 @@ pub(crate) fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
             .into_iter()
             .filter(|(h, _)| !is_merged(h))
             .collect();
-        let loading = open.iter().any(|(_, r)| r.get().is_none());
+        let loading = open.iter().any(|(_, r)| r.with(Option::is_none));
         let failed: Vec<(LoadError, LocalResource<DetailFile>)> = open
             .into_iter()
-            .filter_map(|(_, r)| match r.get() {
-                Some(Err(e)) => Some((e, r)),
-                _ => None,
+            .filter_map(|(_, r)| {
+                let e = r.with(|f| f.as_ref().and_then(|f| f.as_ref().err()).cloned())?;
+                Some((e, r))
             })
             .collect();
         view! {

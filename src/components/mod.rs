@@ -30,8 +30,8 @@ mod sparkline;
 pub(crate) mod station_link;
 pub(crate) mod tile_figure;
 mod trend_chart;
-pub(crate) mod virtual_rows;
 pub(crate) mod view_switch;
+pub(crate) mod virtual_rows;
 pub(crate) mod virtual_table;
 
 pub use app_footer::AppFooter;
