@@ -256,7 +256,7 @@ pub fn draw_bars_themed<DB: DrawingBackend, S: LabelSink>(
         labels.label(bx + x, by + y, t, Anchor { h, v }, theme.ink);
     };
     let p = lay.plot;
-    let px = |v: f64| v.round() as i32;
+    let px = super::pixels::px;
     root.fill(&RGBColor(
         theme.background.0,
         theme.background.1,

@@ -6,9 +6,10 @@ use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle};
 use plotters::prelude::DrawingBackend;
-use plotters::style::{RGBColor, ShapeStyle};
+use plotters::style::ShapeStyle;
 
 use super::palette::{self, ChartTheme, Dash, Rgb, SeriesStyle};
+use super::pixels::{px, rgb};
 use super::prepare::{self, Point, Run};
 use super::scale::{self, LinearScale, Ticks};
 use crate::lang::Lang;
@@ -432,14 +433,6 @@ pub fn layout(spec: &TrendSpec, width: f64, height: f64) -> Layout {
         year,
         missing,
     }
-}
-
-fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
-}
-
-fn px(v: f64) -> i32 {
-    v.round() as i32
 }
 
 fn stroke(c: Rgb, width: f64) -> ShapeStyle {

@@ -8,9 +8,10 @@ use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::{Circle, PathElement, Rectangle};
 use plotters::prelude::DrawingBackend;
-use plotters::style::{RGBColor, ShapeStyle};
+use plotters::style::ShapeStyle;
 
 use super::palette::{ChartTheme, Rgb};
+use super::pixels::{px, rgb};
 use super::prepare::{self, Point};
 use super::scale::LinearScale;
 use crate::date::PartialDate;
@@ -135,14 +136,6 @@ pub fn spark_layout(s: &Series, width: f64, height: f64, pixel_ratio: f64) -> Sp
         runs,
         missing,
     }
-}
-
-fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
-}
-
-fn px(v: f64) -> i32 {
-    v.round() as i32
 }
 
 /// Draws the sparkline of `s` on `root` in the theme's colours and returns its layout: the
