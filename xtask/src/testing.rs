@@ -144,38 +144,33 @@ fn run_steps(
                 "Run `cargo fmt --all` to fix the formatting.",
             )
         })?;
-        steps.step("clippy (native)", || {
-            run(
-                ctx.cargo().args([
-                    "clippy",
-                    "--workspace",
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ]),
-                "Fix the clippy findings above (warnings are errors).",
-            )
-        })?;
-        // With the bundle's features: the native run checks the code without them.
-        steps.step("clippy (wasm32, split)", || {
-            run(
-                ctx.cargo().args([
-                    "clippy",
-                    "-p",
-                    PACKAGE,
-                    "--target",
-                    WASM_TARGET,
-                    "--features",
-                    bundle::BUNDLE_FEATURES,
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ]),
-                "Fix the clippy findings above (warnings are errors).",
-            )
-        })?;
+        // The native run checks every crate without the bundle's features; the wasm32 run
+        // checks the app with them.
+        let native: &[&str] = &["--workspace"];
+        let wasm: &[&str] = &[
+            "-p",
+            PACKAGE,
+            "--target",
+            WASM_TARGET,
+            "--features",
+            bundle::BUNDLE_FEATURES,
+        ];
+        for (name, which) in [
+            ("clippy (native)", native),
+            ("clippy (wasm32, split)", wasm),
+        ] {
+            steps.step(name, || {
+                run(
+                    ctx.cargo().arg("clippy").args(which).args([
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ]),
+                    "Fix the clippy findings above (warnings are errors).",
+                )
+            })?;
+        }
     }
 
     steps.step("build (release)", || bundle::build(ctx, &tools, true))?;
