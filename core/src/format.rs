@@ -318,6 +318,8 @@ mod tests {
         assert_eq!(chinese_number(389.0), "389");
     }
 
+    // The cases are written out one assertion each, so that a failure names its sentence
+    // (the `duplicates` tool pairs the assertions, of the same shape by design).
     #[test]
     fn qualifiers_read_naturally() {
         assert_eq!(

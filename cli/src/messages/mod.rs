@@ -73,6 +73,8 @@ pub trait Messages: Sync {
     fn no_month_column(&self, table: &str) -> String;
     /// Where a problem of the base file is.
     fn base_file(&self) -> String;
+    // Each method is declared here and implemented in `zh.rs` and `en.rs` with the same
+    // signature (the `duplicates` tool pairs the three): one typed entry per message.
     /// What happened to one table's rows.
     fn table_rows(
         &self,

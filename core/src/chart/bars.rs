@@ -247,6 +247,9 @@ pub fn draw_bars_themed<DB: DrawingBackend, S: LabelSink>(
     theme: &ChartTheme,
     labels: &mut S,
 ) -> Result<BarLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+    // Opens like `draw_trend_themed` (the `duplicates` tool pairs them): both charts take the
+    // area's size, their layout for it, and place labels from the area's origin; what they
+    // then draw has nothing in common.
     let (w, h) = root.dim_in_pixel();
     let lay = bar_layout(spec, f64::from(w), f64::from(h));
     let r = spec.pixel_ratio.max(0.1);

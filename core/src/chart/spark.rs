@@ -227,6 +227,7 @@ pub fn spark_text(lang: Lang, unit: Unit, window: &[(i64, Option<Point>)]) -> St
         )
     } else {
         format!(
+            // The same arguments as the Chinese sentence above, in English word order.
             "Monthly, {} to {}: latest ({}) {}, highest {}, lowest {}",
             month(*first),
             month(*last),
