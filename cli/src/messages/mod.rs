@@ -151,4 +151,8 @@ pub trait Messages: Sync {
     fn profile_without_source(&self) -> String;
     /// A status that does not fit the value.
     fn status_does_not_fit(&self, status: &str) -> String;
+    /// `scorecards render` wrote `files` views of `bytes` bytes in all to `dir`.
+    fn rendered(&self, files: usize, bytes: u64, dir: &str) -> String;
+    /// A file over the largest size a data file may have.
+    fn file_over_limit(&self, path: &str, limit: u64) -> String;
 }

@@ -630,10 +630,7 @@ pub fn draw_trend_themed<DB: DrawingBackend, S: LabelSink>(
     }
 
     if lay.points.is_empty() {
-        let msg = match spec.lang {
-            Lang::Zh => "没有报告任何月份的数值",
-            Lang::En => "No month has a reported value",
-        };
+        let msg = super::text::chart_strings(spec.lang).no_month_reported;
         text(
             (p.left + p.right) / 2.0,
             (p.top + p.bottom) / 2.0,

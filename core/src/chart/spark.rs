@@ -16,6 +16,7 @@ use super::prepare::{self, Point};
 use super::scale::LinearScale;
 use crate::date::PartialDate;
 use crate::format;
+use crate::i18n::summaries::SparkFacts;
 use crate::i18n::Lang;
 use crate::model::{Qualifier, Series, Unit};
 
@@ -199,7 +200,6 @@ pub fn draw_spark<DB: DrawingBackend>(
 /// 最新（2025年12月）373，最高 509，最低 330；2 个月未报告，3 个月为估计值`.
 /// Every number is a value of the window; nothing absent is filled in.
 pub fn spark_text(lang: Lang, unit: Unit, window: &[(i64, Option<Point>)]) -> String {
-    let zh = lang == Lang::Zh;
     let month = |m: i64| format::date(lang, &PartialDate::from_month_index(m));
     let value = |v: f64| format::amount(lang, v, unit, Qualifier::Exact);
     let pts: Vec<Point> = window.iter().filter_map(|(_, p)| *p).collect();
@@ -215,42 +215,14 @@ pub fn spark_text(lang: Lang, unit: Unit, window: &[(i64, Option<Point>)]) -> St
     let min = pts.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
     let missing = window.len() - pts.len();
     let estimated = pts.iter().filter(|p| p.is_estimated()).count();
-    let mut out = if zh {
-        format!(
-            "{}至{}逐月走势：最新（{}）{}，最高 {}，最低 {}",
-            month(*first),
-            month(*last),
-            month(latest.month),
-            value(latest.value),
-            value(max),
-            value(min)
-        )
-    } else {
-        format!(
-            // The same arguments as the Chinese sentence above, in English word order.
-            "Monthly, {} to {}: latest ({}) {}, highest {}, lowest {}",
-            month(*first),
-            month(*last),
-            month(latest.month),
-            value(latest.value),
-            value(max),
-            value(min)
-        )
-    };
-    if missing > 0 {
-        out.push_str(&if zh {
-            format!("；{missing} 个月未报告")
-        } else {
-            format!("; {missing} not reported")
-        });
-    }
-    if estimated > 0 {
-        out.push_str(&if zh {
-            format!("；{estimated} 个月为估计值")
-        } else {
-            format!("; {estimated} estimated")
-        });
-    }
-    out.push(if zh { '。' } else { '.' });
-    out
+    lang.messages().spark_summary(&SparkFacts {
+        first: month(*first),
+        last: month(*last),
+        latest_month: month(latest.month),
+        latest: value(latest.value),
+        max: value(max),
+        min: value(min),
+        missing,
+        estimated,
+    })
 }
