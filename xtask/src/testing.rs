@@ -144,6 +144,19 @@ fn run_steps(
                 "Run `cargo fmt --all` to fix the formatting.",
             )
         })?;
+        // `view!` macros, which rustfmt leaves alone: formatted by leptosfmt.
+        let leptosfmt = steps.step("leptosfmt (install)", || ensure::leptosfmt(ctx))?;
+        steps.step("leptosfmt --check", || {
+            run(
+                Command::new(&leptosfmt)
+                    .args(["--check", "--quiet", "src"])
+                    .current_dir(&ctx.root),
+                &format!(
+                    "Run `{} src && cargo fmt --all` to fix the formatting of the view! macros.",
+                    leptosfmt.display()
+                ),
+            )
+        })?;
         // The native run checks every crate without the bundle's features; the wasm32 run
         // checks the app with them.
         let native: &[&str] = &["--workspace"];
