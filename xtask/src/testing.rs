@@ -15,6 +15,24 @@ use crate::util::{
 };
 use scorecards_cli::server;
 
+/// `cargo xtask fmt`: rustfmt, and leptosfmt for what rustfmt leaves alone (the markup
+/// inside `view!`). leptosfmt runs again after rustfmt: its second pass is where both agree.
+pub fn format(ctx: &Ctx) -> Result<()> {
+    let leptosfmt = ensure::leptosfmt(ctx)?;
+    let view = || {
+        run(
+            Command::new(&leptosfmt)
+                .args(["--quiet", "src"])
+                .current_dir(&ctx.root),
+            "leptosfmt failed on the files above.",
+        )
+    };
+    view()?;
+    run(ctx.cargo().args(["fmt", "--all"]), "cargo fmt failed.")?;
+    view()?;
+    Ok(())
+}
+
 /// Chromium flags for headless runs as root in a container.
 pub const CHROME_ARGS: [&str; 9] = [
     "--headless",
@@ -141,7 +159,7 @@ fn run_steps(
         steps.step("cargo fmt --check", || {
             run(
                 ctx.cargo().args(["fmt", "--all", "--", "--check"]),
-                "Run `cargo fmt --all` to fix the formatting.",
+                "Run `cargo xtask fmt` to fix the formatting.",
             )
         })?;
         // `view!` macros, which rustfmt leaves alone: formatted by leptosfmt.
@@ -151,10 +169,7 @@ fn run_steps(
                 Command::new(&leptosfmt)
                     .args(["--check", "--quiet", "src"])
                     .current_dir(&ctx.root),
-                &format!(
-                    "Run `{} src && cargo fmt --all` to fix the formatting of the view! macros.",
-                    leptosfmt.display()
-                ),
+                "Run `cargo xtask fmt` to fix the formatting of the view! macros.",
             )
         })?;
         // The native run checks every crate without the bundle's features; the wasm32 run
