@@ -6,12 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use gloo_net::http::Request;
-use leptos::prelude::set_timeout_with_handle;
+use leptos::prelude::{set_timeout_with_handle, LocalResource};
 use scorecards_core::layout::{check_neutralised_detail_warned, resolve};
 use scorecards_core::query::{display_name, is_same_origin_path};
-use scorecards_core::{
-    is_http_url, parse_neutralised, Dataset, Document, Issue, LoadError, DEFAULT_MAX_BYTES,
-};
+use scorecards_core::{is_http_url, parse_neutralised, Dataset, LoadError, DEFAULT_MAX_BYTES};
 
 use crate::parts;
 
@@ -55,6 +53,33 @@ pub async fn load(source: DataSource) -> Loaded {
     }
 }
 
+/// A file the page loads: an instance's data, or a detail file its index names.
+#[derive(Clone)]
+pub(crate) enum Wanted {
+    /// The data of an instance ([`load`]).
+    Data(DataSource),
+    /// A detail file ([`load_detail`]).
+    Detail {
+        base: Option<String>,
+        href: String,
+        index: Arc<Dataset>,
+    },
+}
+
+/// The resource that loads a file. Every file the page loads goes through this one
+/// function, so one kind of resource is compiled into the bundle, not one per call site.
+pub(crate) fn resource(wanted: Wanted) -> LocalResource<Loaded> {
+    LocalResource::new(move || {
+        let wanted = wanted.clone();
+        async move {
+            match wanted {
+                Wanted::Data(source) => load(source).await,
+                Wanted::Detail { base, href, index } => load_detail(base, href, index).await,
+            }
+        }
+    })
+}
+
 /// How long a data file may take to arrive in full before the request is given up.
 pub const TIMEOUT_SECS: u32 = 20;
 
@@ -73,11 +98,7 @@ impl DataSource {
 /// that index: the document and its warnings. The browser's HTTP cache applies (default cache mode): with the server's
 /// `ETag` and `Cache-Control: no-cache` a file seen before is revalidated (304), not
 /// downloaded again.
-pub async fn load_detail(
-    base: Option<String>,
-    href: String,
-    index: Arc<Dataset>,
-) -> Result<(Document, Vec<Issue>), LoadError> {
+pub async fn load_detail(base: Option<String>, href: String, index: Arc<Dataset>) -> Loaded {
     let src = match &base {
         Some(b) => resolve(b, &href),
         None => href.clone(),
@@ -88,7 +109,9 @@ pub async fn load_detail(
     if let Some(encoding) = legacy {
         warnings.insert(0, parts::read_as(encoding));
     }
-    check_neutralised_detail_warned(detail, warnings, &file, &href, &index)
+    let (detail, warnings) =
+        check_neutralised_detail_warned(detail, warnings, &file, &href, &index)?;
+    Ok(Arc::new(Dataset::of_detail(detail, warnings)))
 }
 
 /// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode and the

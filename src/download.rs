@@ -16,13 +16,18 @@ pub fn offer(file_name: &str, mime: &str, bytes: &[u8]) {
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
         return;
     };
+    offer_url(&document, &url, file_name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Starts a download of what `url` (an object or data URL) holds, named `file_name`.
+pub fn offer_url(document: &web_sys::Document, url: &str, file_name: &str) {
     if let Ok(a) = document
         .create_element("a")
         .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
     {
-        a.set_href(&url);
+        a.set_href(url);
         a.set_download(file_name);
         a.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }

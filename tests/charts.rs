@@ -62,9 +62,7 @@ async fn the_trend_chart_draws_and_its_table_matches_the_data() {
     );
     let summary = b.text(&format!("{CHART} .ssc__chart-summary")).await;
     assert!(summary.contains("2025年12月"), "{summary}");
-    b.screenshot("chart-incidents-1280").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("chart-incidents-1280").await;
 }
 
 #[tokio::test]

@@ -58,9 +58,7 @@ async fn two_seed_stations_side_by_side_flag_what_is_not_comparable() {
         groups.contains("389") && groups.contains("未报告"),
         "{groups}"
     );
-    b.screenshot("compare-two-seeds").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("compare-two-seeds").await;
 }
 
 #[tokio::test]
@@ -175,9 +173,7 @@ async fn league_table_ranks_filters_sorts_and_sets_apart() {
     assert_eq!(ranked_ids(&b).await.len(), 2);
     let focused = b.js("return document.activeElement.type").await;
     assert_eq!(focused, json!("search"));
-    b.screenshot("league-incidents-en").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("league-incidents-en").await;
 }
 
 #[tokio::test]
@@ -350,9 +346,7 @@ async fn the_league_bar_chart_shows_comparable_stations_best_first() {
         readout.starts_with("6. Wuhu E (synthetic)"),
         "only comparable stations, last is the worst: {readout}"
     );
-    b.screenshot("league-bars-en").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("league-bars-en").await;
 }
 
 #[tokio::test]

@@ -47,9 +47,7 @@ async fn portal_page_renders_its_station_without_console_errors() {
         url.ends_with("/examples/portal.html"),
         "the host URL changed: {url}"
     );
-    b.screenshot("embed-portal").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("embed-portal").await;
 }
 
 #[tokio::test]
@@ -120,9 +118,7 @@ async fn two_instances_do_not_interfere() {
         .js("return ['#left .ssc', '#right .ssc'].map(s => getComputedStyle(document.querySelector(s)).getPropertyValue('--_accent').trim());")
         .await;
     assert_eq!(accents, json!(["#1d4e89", "#b3001b"]));
-    b.screenshot("embed-two-instances").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("embed-two-instances").await;
 }
 
 #[tokio::test]
@@ -168,9 +164,7 @@ async fn iframe_reports_its_height_to_the_host() {
         "frame {height} vs content {inner}"
     );
     b.c.enter_parent_frame().await.unwrap();
-    b.screenshot("embed-iframe").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("embed-iframe").await;
 }
 
 #[tokio::test]
@@ -209,9 +203,7 @@ async fn hostile_host_css_does_not_break_the_layout() {
     // …and the host keeps its own styles.
     assert_eq!(m["hostHeading"], "40px", "{m}");
     assert_eq!(m["hostText"], "serif", "{m}");
-    b.screenshot("embed-hostile").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("embed-hostile").await;
 }
 
 #[tokio::test]
@@ -280,9 +272,7 @@ async fn themes_big_screen_and_print_are_looked_at() {
         .await;
     assert_eq!(bgs[0], "rgb(255, 255, 255)");
     assert_eq!(bgs[1], "rgb(20, 24, 31)", "dark theme");
-    b.screenshot("embed-themes").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("embed-themes").await;
 
     let b = browser(1920, 1080).await;
     b.open("/?station=meijiang&display=big").await;
@@ -369,7 +359,5 @@ async fn embed_lite_is_an_alias_and_parts_load_when_first_shown() {
     b.wait_for_count("#embed-lite .ssc__compare", 1).await;
     let after: Vec<String> = serde_json::from_value(b.js(wasm_files).await).unwrap();
     assert!(after.iter().any(|f| f == "split_compare.wasm"), "{after:?}");
-    b.screenshot("embed-lite").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("embed-lite").await;
 }

@@ -126,9 +126,7 @@ async fn markup_scripts_and_bad_links_in_data_stay_inert_in_every_view() {
     b.open(&format!("/?src={INJECTION}&station=gamma&lang=en"))
         .await;
     assert_eq!(b.text(".ssc__scorecard h2").await, "Gamma noitatsx");
-    b.screenshot("injection-gamma-en").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("injection-gamma-en").await;
 }
 
 /// Files of the hostile corpus the browser reads in another encoding than UTF-8 (issue #17),

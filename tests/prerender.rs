@@ -285,9 +285,7 @@ async fn the_live_app_takes_over_in_place_keeping_focus_and_scroll() {
     assert_eq!(after[4], before[2], "the open quote closed");
     let cls = after[6].as_f64().unwrap();
     assert!(cls <= 0.01, "layout shift through the takeover: {cls}");
-    b.screenshot("prerendered-after-takeover-390").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("prerendered-after-takeover-390").await;
 }
 
 #[tokio::test]

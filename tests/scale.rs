@@ -111,11 +111,7 @@ async fn search_ms(b: &Browser, input: &str, text: &str, table: &str, expect: us
          }};
          check();"
     );
-    b.c.execute_async(&script, vec![])
-        .await
-        .expect("search")
-        .as_f64()
-        .unwrap_or(-1.0)
+    b.timed(&script, "search").await
 }
 
 /// Scrolls the table's container to `y` and returns the milliseconds until the frame after
@@ -134,11 +130,7 @@ async fn scroll_ms(b: &Browser, table: &str, to_end: bool) -> f64 {
          requestAnimationFrame(check);",
         if to_end { "w.scrollHeight" } else { "w.scrollTop + w.clientHeight * 3" }
     );
-    b.c.execute_async(&script, vec![])
-        .await
-        .expect("scroll")
-        .as_f64()
-        .unwrap_or(-1.0)
+    b.timed(&script, "scroll").await
 }
 
 async fn assert_axe_clean(b: &Browser, what: &str) {
@@ -266,9 +258,7 @@ async fn directory_of_forty_thousand_draws_a_window_scrolls_searches_and_passes_
         input.prop("value").await.unwrap().as_deref(),
         Some("Police Station 9")
     );
-    b.screenshot("scale-directory-en-1280").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("scale-directory-en-1280").await;
 }
 
 #[tokio::test]
@@ -306,12 +296,7 @@ async fn league_of_forty_thousand_sorts_and_filters_without_drawing_them_all() {
         const was = first(); button.click();
         const check = () => first() !== was ? requestAnimationFrame(() => done(performance.now() - t0)) : (performance.now() - t0 > 30000 ? done(-1) : requestAnimationFrame(check));
         check();"#;
-    let ms =
-        b.c.execute_async(sort, vec![])
-            .await
-            .unwrap()
-            .as_f64()
-            .unwrap_or(-1.0);
+    let ms = b.timed(sort, "sort").await;
     eprintln!("league: sort by name, rows redrawn in {ms:.0} ms");
     assert!(ms >= 0.0);
     let names = b.texts(&format!("{t} tbody tr[data-station] th")).await;
@@ -321,12 +306,7 @@ async fn league_of_forty_thousand_sorts_and_filters_without_drawing_them_all() {
     assert_ne!(drawn_ids(&b, t).await, before);
     assert!(b.url().await.contains("sort=name"));
     // Reverse.
-    let ms =
-        b.c.execute_async(sort, vec![])
-            .await
-            .unwrap()
-            .as_f64()
-            .unwrap_or(-1.0);
+    let ms = b.timed(sort, "sort").await;
     eprintln!("league: reverse the sort, rows redrawn in {ms:.0} ms");
     let names = b.texts(&format!("{t} tbody tr[data-station] th")).await;
     let mut reversed = names.clone();
@@ -355,9 +335,7 @@ async fn league_of_forty_thousand_sorts_and_filters_without_drawing_them_all() {
         !regions.is_empty() && regions.iter().all(|r| r.contains("Hainan")),
         "{regions:?}"
     );
-    b.screenshot("scale-league-en-1280").await;
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.finish("scale-league-en-1280").await;
 }
 
 /// Scrolls a long table through `rows` rows, a screenful a frame, and returns the bytes
@@ -376,11 +354,7 @@ async fn scroll_rows(b: &Browser, table: &str, from_row: usize, rows: usize) -> 
          }})();",
         end = from_row + rows
     );
-    b.c.execute_async(&script, vec![])
-        .await
-        .expect("scroll")
-        .as_f64()
-        .unwrap_or(-1.0)
+    b.timed(&script, "scroll").await
 }
 
 /// Scrolling keeps nothing of the rows scrolled past: over the second 3,000 rows of each

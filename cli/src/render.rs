@@ -18,6 +18,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::messages::msgs;
 use scorecards_core::i18n::describe_error;
 use scorecards_core::layout::{parse_detail, resolve};
 use scorecards_core::{parse, Dataset, Lang, LoadError, DEFAULT_MAX_BYTES};
@@ -43,20 +44,7 @@ pub(crate) fn command(mut p: lexopt::Parser, out: &mut dyn std::io::Write) -> Re
     let _ = writeln!(
         out,
         "{}",
-        match msg_lang {
-            Lang::Zh => format!(
-                "已写入 {} 个预渲染视图（{} 字节）到 {}。",
-                summary.files,
-                summary.bytes,
-                out_dir.display()
-            ),
-            Lang::En => format!(
-                "Wrote {} prerendered views ({} bytes) to {}.",
-                summary.files,
-                summary.bytes,
-                out_dir.display()
-            ),
-        }
+        msgs(msg_lang).rendered(summary.files, summary.bytes, &out_dir.display().to_string())
     );
     Ok(0)
 }
@@ -147,18 +135,7 @@ fn load(data: &Path, lang: Lang) -> Result<Dataset, String> {
 }
 
 fn read(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
-    let too_large = || match lang {
-        Lang::Zh => format!(
-            "{}：文件超过 {} 字节，无法处理。",
-            path.display(),
-            DEFAULT_MAX_BYTES
-        ),
-        Lang::En => format!(
-            "{}: the file is larger than {} bytes.",
-            path.display(),
-            DEFAULT_MAX_BYTES
-        ),
-    };
+    let too_large = || msgs(lang).file_over_limit(&path.display().to_string(), DEFAULT_MAX_BYTES);
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if meta.len() > DEFAULT_MAX_BYTES {
         return Err(too_large());

@@ -23,7 +23,7 @@ use scorecards_core::{Dataset, LoadError};
 /// How long one file may take (in a debug build, on a busy machine) before it counts as a hang.
 const LIMIT: Duration = Duration::from_secs(20);
 
-use util::{finish, root, transcript};
+use util::{finish, root, scratch_dir, transcript};
 
 fn corpus() -> PathBuf {
     root().join("tests/fixtures/hostile")
@@ -307,8 +307,7 @@ fn big_string(c: char) -> String {
 /// Runs a generated file through core and `validate` (both languages) on a guarded
 /// thread; returns the dashboard's English text and the English transcript.
 fn generated(name: &'static str, bytes: Vec<u8>) -> (Result<Dataset, LoadError>, String, String) {
-    let dir = std::env::temp_dir().join(format!("scorecards-hostile-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("hostile");
     let path = dir.join(name);
     std::fs::write(&path, &bytes).unwrap();
     let shown = path.display().to_string();
@@ -414,8 +413,7 @@ fn a_file_above_the_maximum_is_refused() {
     let mut bytes = document("1", "\"sta-a\"", "\"q\"");
     bytes.resize(limit + 1, b' ');
     assert!(scorecards_core::parse(&bytes, "big.json").is_ok());
-    let dir = std::env::temp_dir().join(format!("scorecards-hostile-max-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("hostile-max");
     let path = dir.join("generated-above-max.json");
     std::fs::write(&path, &bytes).unwrap();
     let (code, text) = transcript(&[

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 use scorecards_cli::check;
 
-use util::{finish, root, transcript};
+use util::{finish, root, scratch_dir, transcript};
 
 fn corpus() -> PathBuf {
     root().join("tests/fixtures/publisher")
@@ -142,8 +142,7 @@ fn validate_json_output_and_several_files() {
 /// made here, never committed).
 #[test]
 fn a_sparse_gigabyte_is_refused_by_size() {
-    let dir = std::env::temp_dir().join(format!("scorecards-sparse-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("sparse");
     let path = dir.join("huge.json");
     File::create(&path).unwrap().set_len(1 << 30).unwrap();
     let started = std::time::Instant::now();
@@ -449,8 +448,7 @@ fn import_cases() {
 
 #[test]
 fn import_writes_the_file_given_with_out() {
-    let dir = std::env::temp_dir().join(format!("scorecards-import-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = scratch_dir("import");
     let out = dir.join("out.json");
     let (code, text) = transcript(&[
         "import",

@@ -132,15 +132,13 @@ impl End<'_> {
     pub fn text(&self, lang: Lang) -> String {
         let when = match &self.at {
             EndAt::Period(p) => format::period(lang, p),
-            EndAt::YearsBefore(n) => match lang {
-                Lang::Zh => format!("{n}年前"),
-                Lang::En => format!("{n} years earlier"),
-            },
+            EndAt::YearsBefore(n) => lang.messages().years_earlier(*n),
         };
-        match (self.level, lang) {
-            (None, _) => when,
-            (Some(f), Lang::Zh) => format!("{when}：{}", format::figure_value(lang, f)),
-            (Some(f), Lang::En) => format!("{when}: {}", format::figure_value(lang, f)),
+        match self.level {
+            None => when,
+            Some(f) => lang
+                .messages()
+                .labelled(&when, &format::figure_value(lang, f)),
         }
     }
 }

@@ -1,24 +1,11 @@
 //! Charts of monthly series: ticks, month thinning, gaps, year-on-year alignment, summaries,
 //! and drawing to SVG (the same drawing code the browser runs on a canvas).
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_svg::SVGBackend;
+mod support;
+
 use scorecards_core::chart::*;
-use scorecards_core::{decode, Lang, PartialDate, Series, Unit, ValueStatus};
-
-fn series(start: &str, values: &[Option<f64>], status: Option<Vec<ValueStatus>>) -> Series {
-    Series {
-        metric: "incidents".into(),
-        start: PartialDate::parse(start).unwrap(),
-        values: values.to_vec(),
-        status,
-        source: "s".into(),
-    }
-}
-
-fn month(s: &str) -> i64 {
-    PartialDate::parse(s).unwrap().month_index().unwrap()
-}
+use scorecards_core::{decode, Lang, Series, Unit, ValueStatus};
+use support::{month, series, to_svg};
 
 // ---------------------------------------------------------------- ticks
 
@@ -356,15 +343,7 @@ fn polylines(svg: &str) -> Vec<Polyline> {
 }
 
 fn draw(spec: &TrendSpec, size: (u32, u32)) -> (String, Layout, Labels) {
-    let mut svg = String::new();
-    let mut labels = Labels::default();
-    let layout = {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let layout = draw_trend(&root, spec, &mut labels).unwrap();
-        root.present().unwrap();
-        layout
-    };
-    (svg, layout, labels)
+    to_svg(size, |root, labels| draw_trend(root, spec, labels).unwrap())
 }
 
 fn spec(s: &Series, view: TrendView) -> TrendSpec<'_> {

@@ -1,10 +1,11 @@
 //! The comparison bar chart: comparable figures only, best first, polarity said, drawn to SVG.
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_svg::SVGBackend;
+mod support;
+
 use scorecards_core::chart::*;
 use scorecards_core::compare::{league, Measure, Normalisation, Standing};
 use scorecards_core::{parse, Lang, Polarity, Station, Unit};
+use support::to_svg;
 
 fn bar(label: &str, value: f64) -> Bar {
     Bar {
@@ -17,15 +18,7 @@ fn bar(label: &str, value: f64) -> Bar {
 }
 
 fn draw(spec: &BarSpec, size: (u32, u32)) -> (String, BarLayout, Labels) {
-    let mut svg = String::new();
-    let mut labels = Labels::default();
-    let lay = {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let lay = draw_bars(&root, spec, &mut labels).unwrap();
-        root.present().unwrap();
-        lay
-    };
-    (svg, lay, labels)
+    to_svg(size, |root, labels| draw_bars(root, spec, labels).unwrap())
 }
 
 fn rects_with<'a>(svg: &'a str, attr: &str) -> Vec<&'a str> {

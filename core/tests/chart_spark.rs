@@ -1,24 +1,11 @@
 //! The headline tiles' sparkline: its window of months, its geometry, and its drawing to SVG
 //! (the same drawing code the browser runs on a canvas), in the light and a dark theme.
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_svg::SVGBackend;
+mod support;
+
 use scorecards_core::chart::*;
-use scorecards_core::{Lang, PartialDate, Series, Unit, ValueStatus};
-
-fn series(start: &str, values: &[Option<f64>], status: Option<Vec<ValueStatus>>) -> Series {
-    Series {
-        metric: "incidents".into(),
-        start: PartialDate::parse(start).unwrap(),
-        values: values.to_vec(),
-        status,
-        source: "s".into(),
-    }
-}
-
-fn month(s: &str) -> i64 {
-    PartialDate::parse(s).unwrap().month_index().unwrap()
-}
+use scorecards_core::{Lang, Series, Unit, ValueStatus};
+use support::{month, series, to_svg};
 
 /// 30 months from Jan 2024: the sparkline keeps the last 24 (Jul 2024 – Jun 2026). Missing:
 /// Sep 2025 and Nov 2025 (so Oct 2025 stands alone); estimated: May and Jun 2026.
@@ -37,13 +24,7 @@ fn gappy() -> Series {
 }
 
 fn draw(s: &Series, size: (u32, u32), theme: &ChartTheme) -> (String, SparkLayout) {
-    let mut svg = String::new();
-    let lay = {
-        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        let lay = draw_spark(&root, s, 1.0, theme).unwrap();
-        root.present().unwrap();
-        lay
-    };
+    let (svg, lay, _) = to_svg(size, |root, _| draw_spark(root, s, 1.0, theme).unwrap());
     (svg, lay)
 }
 

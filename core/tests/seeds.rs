@@ -63,6 +63,9 @@ fn expect_figure(
     }
 }
 
+// One test per seed report, each checking its figures as published with `expect_figure`:
+// the checks are of the same shape by design (the `duplicates` tool pairs them).
+
 #[test]
 fn seeds_load_with_the_five_stations_in_order() {
     let ds = load();

@@ -95,16 +95,8 @@ pub fn offer_png(canvas: &HtmlCanvasElement, file_name: &str, title: &str, foote
     let url = captioned(&document, canvas, title, footer)
         .and_then(|c| c.to_data_url().ok())
         .or_else(|| canvas.to_data_url().ok());
-    let Some(url) = url else {
-        return;
-    };
-    if let Ok(a) = document
-        .create_element("a")
-        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
-    {
-        a.set_href(&url);
-        a.set_download(file_name);
-        a.click();
+    if let Some(url) = url {
+        crate::download::offer_url(&document, &url, file_name);
     }
 }
 

@@ -34,6 +34,8 @@ pub fn BarChart(
     let bars = StoredValue::new(bars);
     let n = bars.with_value(Vec::len);
 
+    // Every canvas component (bar chart, trend chart, tile map) follows its width and the
+    // theme and redraws on either (the `duplicates` tool pairs them); what it draws differs.
     Effect::new(move |_| {
         if let Some(el) = wrap.get() {
             observe_width(&el, size);

@@ -25,6 +25,8 @@ pub fn MapCanvas(map: Memo<Arc<TileMap>>) -> impl IntoView {
     let wrap: NodeRef<html::Div> = NodeRef::new();
     let canvas: NodeRef<html::Canvas> = NodeRef::new();
     let font_px = move || if ui.big.get() { BIG_FONT_PX } else { FONT_PX };
+    // Every canvas component (bar chart, trend chart, tile map) follows its width and the
+    // theme and redraws on either (the `duplicates` tool pairs them); what it draws differs.
     Effect::new(move |_| {
         if let Some(el) = wrap.get() {
             observe_width(&el, size);

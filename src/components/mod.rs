@@ -11,6 +11,7 @@ mod error_panel;
 pub(crate) mod family_panel;
 mod headline_band;
 mod headline_tile;
+mod layered;
 mod league_apart;
 mod league_controls;
 mod league_summary;
@@ -29,6 +30,7 @@ mod sparkline;
 pub(crate) mod station_link;
 pub(crate) mod tile_figure;
 mod trend_chart;
+pub(crate) mod view_switch;
 pub(crate) mod virtual_rows;
 pub(crate) mod virtual_table;
 
@@ -42,12 +44,14 @@ pub use error_panel::ErrorPanel;
 pub use family_panel::FamilyPanel;
 pub use headline_band::HeadlineBand;
 pub use headline_tile::HeadlineTile;
+pub(crate) use layered::Layered;
 pub use profile_panel::ProfilePanel;
 pub use scorecard::Scorecard;
 pub use source_list::SourceList;
 pub use source_ref::SourceRef;
 pub use sparkline::Sparkline;
 pub use station_link::StationLink;
+pub(crate) use view_switch::ViewSwitch;
 
 // The comparison, the league table, the tile map and the trend charts are loaded on first use
 // (`crate::parts`): views get the wrappers that load them, under the components' names; the

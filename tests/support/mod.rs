@@ -268,6 +268,25 @@ impl Browser {
         let _ = self.c.close().await;
     }
 
+    /// The end of most tests: a screenshot named `name`, a console without errors, and the
+    /// browser closed.
+    pub async fn finish(self, name: &str) {
+        self.screenshot(name).await;
+        self.assert_clean_console(&[]).await;
+        self.close().await;
+    }
+
+    /// Runs an asynchronous script that answers a number of milliseconds (or -1 when what it
+    /// waited for never came); `what` names it if the script itself fails.
+    pub async fn timed(&self, script: &str, what: &str) -> f64 {
+        self.c
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{what}: {e}"))
+            .as_f64()
+            .unwrap_or(-1.0)
+    }
+
     /// Lets a script run up to `secs` (WebDriver's default is 30 s).
     pub async fn script_timeout(&self, secs: u64) {
         self.c

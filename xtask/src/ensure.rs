@@ -17,6 +17,8 @@ const CJK_FONT_DIR: &str = "/usr/share/fonts/opentype/noto";
 /// wasm-split-cli (crate `wasm_split_cli_support`): the same version as the
 /// `wasm_split_helpers` crate Leptos links into the app (Cargo.lock), whose split points it reads.
 pub const WASM_SPLIT_VERSION: &str = "0.2.3";
+/// leptosfmt, the `view!` formatter the lint step checks with.
+pub const LEPTOSFMT_VERSION: &str = "0.1.33";
 const BROWSER_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "fonts-noto-cjk"];
 
 /// Paths of the build tools.
@@ -182,51 +184,91 @@ pub fn wasm_bindgen(ctx: &Ctx) -> Result<(String, PathBuf, PathBuf)> {
     Ok((version, wasm_bindgen, test_runner))
 }
 
-/// wasm-split-cli [`WASM_SPLIT_VERSION`], in a folder of the tool cache named after the
-/// version (so a present binary is the right version).
+/// wasm-split-cli [`WASM_SPLIT_VERSION`].
 pub fn wasm_split(ctx: &Ctx) -> Result<PathBuf> {
-    let version = WASM_SPLIT_VERSION;
-    let root = ctx
-        .cache
-        .join("tools")
-        .join(format!("wasm-split-{version}"));
-    let bin = root.join("bin").join("wasm-split-cli");
-    let what = format!("wasm-split-cli {version}");
-    if util::is_executable(&bin) {
+    cargo_tool(
+        ctx,
+        CargoTool {
+            krate: "wasm_split_cli_support",
+            version: WASM_SPLIT_VERSION,
+            folder: "wasm-split",
+            bin: "wasm-split-cli",
+            features: &["build-binary"],
+            minutes: 4,
+        },
+    )
+}
+
+/// leptosfmt [`LEPTOSFMT_VERSION`], the formatter of `view!` macros (`cargo fmt` leaves
+/// them alone).
+pub fn leptosfmt(ctx: &Ctx) -> Result<PathBuf> {
+    cargo_tool(
+        ctx,
+        CargoTool {
+            krate: "leptosfmt",
+            version: LEPTOSFMT_VERSION,
+            folder: "leptosfmt",
+            bin: "leptosfmt",
+            features: &[],
+            minutes: 3,
+        },
+    )
+}
+
+/// A binary crate installed with `cargo install`.
+struct CargoTool {
+    krate: &'static str,
+    version: &'static str,
+    /// The tool cache's folder is `<folder>-<version>`, so a present binary is the right version.
+    folder: &'static str,
+    bin: &'static str,
+    features: &'static [&'static str],
+    /// How long it takes to build on 2 cores, as said while it does.
+    minutes: u32,
+}
+
+/// Installs `tool` into its folder of the tool cache unless it is there; its binary.
+fn cargo_tool(ctx: &Ctx, tool: CargoTool) -> Result<PathBuf> {
+    let CargoTool {
+        krate,
+        version,
+        folder,
+        bin,
+        features,
+        minutes,
+    } = tool;
+    let root = ctx.cache.join("tools").join(format!("{folder}-{version}"));
+    let path = root.join("bin").join(bin);
+    let what = format!("{bin} {version}");
+    if util::is_executable(&path) {
         step(&what, &format!("already installed in {}", root.display()));
-        return Ok(bin);
+        return Ok(path);
     }
     step(
         &what,
         &format!(
-            "installing into {} (takes ~4 min on 2 cores)",
+            "installing into {} (takes ~{minutes} min on 2 cores)",
             root.display()
         ),
     );
+    let mut cmd = Command::new(&ctx.cargo);
+    cmd.args(["install", krate, "--version", version]);
+    if !features.is_empty() {
+        cmd.arg("--features").arg(features.join(","));
+    }
     let took = run(
-        Command::new(&ctx.cargo)
-            .args([
-                "install",
-                "wasm_split_cli_support",
-                "--version",
-                version,
-                "--features",
-                "build-binary",
-                "--root",
-            ])
-            .arg(&root)
-            .current_dir(&ctx.root),
+        cmd.arg("--root").arg(&root).current_dir(&ctx.root),
         "Check the network connection to crates.io and the build errors above.",
     )?;
-    if !util::is_executable(&bin) {
+    if !util::is_executable(&path) {
         bail!(
-            "cargo install wasm_split_cli_support finished but {} is missing. Delete {} and retry.",
-            bin.display(),
+            "cargo install {krate} finished but {} is missing. Delete {} and retry.",
+            path.display(),
             root.display()
         );
     }
     step(&what, &format!("installed in {}", human_duration(took)));
-    Ok(bin)
+    Ok(path)
 }
 
 /// `wasm-bindgen 0.2.130` (possibly followed by more text) matches `0.2.130`.

@@ -31,6 +31,7 @@ Commands:
       --no-build       Serve the existing dist/ as is
       --dev            Debug build (faster to compile, larger, no wasm-opt)
       --test-routes    Enable /fixtures/, /_status/<code> and /_slow/<ms>/<path>
+  fmt                  Format everything: rustfmt, and leptosfmt for the view! macros
   test [--no-lint]     Everything CI runs: fmt, clippy, build, cargo test (unit + e2e in
                        Chromium), wasm-bindgen tests in headless Chromium
   bench [options]      Build, generate the synthetic national data set, and measure the app
@@ -94,6 +95,11 @@ fn run(args: &[String]) -> Result<()> {
             let options = bench::parse_args(args)?;
             let ctx = Ctx::from_env()?;
             bench::bench(&ctx, &options)
+        }
+        "fmt" => {
+            args.finish()?;
+            let ctx = Ctx::from_env()?;
+            testing::format(&ctx)
         }
         "test" => {
             let options = testing::TestOptions {

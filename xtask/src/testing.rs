@@ -15,6 +15,24 @@ use crate::util::{
 };
 use scorecards_cli::server;
 
+/// `cargo xtask fmt`: rustfmt, and leptosfmt for what rustfmt leaves alone (the markup
+/// inside `view!`). leptosfmt runs again after rustfmt: its second pass is where both agree.
+pub fn format(ctx: &Ctx) -> Result<()> {
+    let leptosfmt = ensure::leptosfmt(ctx)?;
+    let view = || {
+        run(
+            Command::new(&leptosfmt)
+                .args(["--quiet", "src"])
+                .current_dir(&ctx.root),
+            "leptosfmt failed on the files above.",
+        )
+    };
+    view()?;
+    run(ctx.cargo().args(["fmt", "--all"]), "cargo fmt failed.")?;
+    view()?;
+    Ok(())
+}
+
 /// Chromium flags for headless runs as root in a container.
 pub const CHROME_ARGS: [&str; 9] = [
     "--headless",
@@ -141,41 +159,46 @@ fn run_steps(
         steps.step("cargo fmt --check", || {
             run(
                 ctx.cargo().args(["fmt", "--all", "--", "--check"]),
-                "Run `cargo fmt --all` to fix the formatting.",
+                "Run `cargo xtask fmt` to fix the formatting.",
             )
         })?;
-        steps.step("clippy (native)", || {
+        // `view!` macros, which rustfmt leaves alone: formatted by leptosfmt.
+        let leptosfmt = steps.step("leptosfmt (install)", || ensure::leptosfmt(ctx))?;
+        steps.step("leptosfmt --check", || {
             run(
-                ctx.cargo().args([
-                    "clippy",
-                    "--workspace",
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ]),
-                "Fix the clippy findings above (warnings are errors).",
+                Command::new(&leptosfmt)
+                    .args(["--check", "--quiet", "src"])
+                    .current_dir(&ctx.root),
+                "Run `cargo xtask fmt` to fix the formatting of the view! macros.",
             )
         })?;
-        // With the bundle's features: the native run checks the code without them.
-        steps.step("clippy (wasm32, split)", || {
-            run(
-                ctx.cargo().args([
-                    "clippy",
-                    "-p",
-                    PACKAGE,
-                    "--target",
-                    WASM_TARGET,
-                    "--features",
-                    bundle::BUNDLE_FEATURES,
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ]),
-                "Fix the clippy findings above (warnings are errors).",
-            )
-        })?;
+        // The native run checks every crate without the bundle's features; the wasm32 run
+        // checks the app with them.
+        let native: &[&str] = &["--workspace"];
+        let wasm: &[&str] = &[
+            "-p",
+            PACKAGE,
+            "--target",
+            WASM_TARGET,
+            "--features",
+            bundle::BUNDLE_FEATURES,
+        ];
+        for (name, which) in [
+            ("clippy (native)", native),
+            ("clippy (wasm32, split)", wasm),
+        ] {
+            steps.step(name, || {
+                run(
+                    ctx.cargo().arg("clippy").args(which).args([
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ]),
+                    "Fix the clippy findings above (warnings are errors).",
+                )
+            })?;
+        }
     }
 
     steps.step("build (release)", || bundle::build(ctx, &tools, true))?;

@@ -322,4 +322,12 @@ impl Messages for En {
             "The status “{status}” does not fit the value: a missing month has no value, every other month has one."
         )
     }
+
+    fn rendered(&self, files: usize, bytes: u64, dir: &str) -> String {
+        format!("Wrote {files} prerendered views ({bytes} bytes) to {dir}.")
+    }
+
+    fn file_over_limit(&self, path: &str, limit: u64) -> String {
+        format!("{path}: the file is larger than {limit} bytes.")
+    }
 }

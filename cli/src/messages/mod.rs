@@ -73,6 +73,8 @@ pub trait Messages: Sync {
     fn no_month_column(&self, table: &str) -> String;
     /// Where a problem of the base file is.
     fn base_file(&self) -> String;
+    // Each method is declared here and implemented in `zh.rs` and `en.rs` with the same
+    // signature (the `duplicates` tool pairs the three): one typed entry per message.
     /// What happened to one table's rows.
     fn table_rows(
         &self,
@@ -149,4 +151,8 @@ pub trait Messages: Sync {
     fn profile_without_source(&self) -> String;
     /// A status that does not fit the value.
     fn status_does_not_fit(&self, status: &str) -> String;
+    /// `scorecards render` wrote `files` views of `bytes` bytes in all to `dir`.
+    fn rendered(&self, files: usize, bytes: u64, dir: &str) -> String;
+    /// A file over the largest size a data file may have.
+    fn file_over_limit(&self, path: &str, limit: u64) -> String;
 }

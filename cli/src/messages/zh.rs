@@ -275,4 +275,12 @@ impl Messages for Zh {
     fn status_does_not_fit(&self, status: &str) -> String {
         format!("状态“{status}”与数值不符：缺失（missing）的月份数值必须为空，其余月份必须有数值。")
     }
+
+    fn rendered(&self, files: usize, bytes: u64, dir: &str) -> String {
+        format!("已写入 {files} 个预渲染视图（{bytes} 字节）到 {dir}。")
+    }
+
+    fn file_over_limit(&self, path: &str, limit: u64) -> String {
+        format!("{path}：文件超过 {limit} 字节，无法处理。")
+    }
 }

@@ -9,6 +9,9 @@ use super::client::decode_chunked;
 use super::site::tagged_etag;
 use super::*;
 
+// Each test lays out its own site in a `TempDir` and asks for it; the set-up lines are of
+// the same shape (the `duplicates` tool pairs them) and say what each test serves.
+
 #[test]
 fn sanitize_accepts_normal_paths() {
     assert_eq!(sanitize("/").unwrap(), Vec::<String>::new());

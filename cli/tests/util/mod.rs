@@ -16,6 +16,14 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// A folder of this test run under the system's temporary folder (`scorecards-<name>-<pid>`),
+/// created if missing.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("scorecards-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// Runs the command line in-process; returns the exit code and the transcript with paths
 /// made relative to the root and the temporary folder written `<tmp>`.
 pub fn transcript<S: AsRef<OsStr>>(args: &[S]) -> (u8, String) {

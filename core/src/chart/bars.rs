@@ -247,6 +247,9 @@ pub fn draw_bars_themed<DB: DrawingBackend, S: LabelSink>(
     theme: &ChartTheme,
     labels: &mut S,
 ) -> Result<BarLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+    // Opens like `draw_trend_themed` (the `duplicates` tool pairs them): both charts take the
+    // area's size, their layout for it, and place labels from the area's origin; what they
+    // then draw has nothing in common.
     let (w, h) = root.dim_in_pixel();
     let lay = bar_layout(spec, f64::from(w), f64::from(h));
     let r = spec.pixel_ratio.max(0.1);
@@ -256,7 +259,7 @@ pub fn draw_bars_themed<DB: DrawingBackend, S: LabelSink>(
         labels.label(bx + x, by + y, t, Anchor { h, v }, theme.ink);
     };
     let p = lay.plot;
-    let px = |v: f64| v.round() as i32;
+    let px = super::pixels::px;
     root.fill(&RGBColor(
         theme.background.0,
         theme.background.1,

@@ -6,9 +6,10 @@ use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::{Circle, DashedPathElement, PathElement, Rectangle};
 use plotters::prelude::DrawingBackend;
-use plotters::style::{RGBColor, ShapeStyle};
+use plotters::style::ShapeStyle;
 
 use super::palette::{self, ChartTheme, Dash, Rgb, SeriesStyle};
+use super::pixels::{px, rgb};
 use super::prepare::{self, Point, Run};
 use super::scale::{self, LinearScale, Ticks};
 use crate::lang::Lang;
@@ -434,14 +435,6 @@ pub fn layout(spec: &TrendSpec, width: f64, height: f64) -> Layout {
     }
 }
 
-fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
-}
-
-fn px(v: f64) -> i32 {
-    v.round() as i32
-}
-
 fn stroke(c: Rgb, width: f64) -> ShapeStyle {
     ShapeStyle {
         color: rgb(c).into(),
@@ -637,10 +630,7 @@ pub fn draw_trend_themed<DB: DrawingBackend, S: LabelSink>(
     }
 
     if lay.points.is_empty() {
-        let msg = match spec.lang {
-            Lang::Zh => "没有报告任何月份的数值",
-            Lang::En => "No month has a reported value",
-        };
+        let msg = super::text::chart_strings(spec.lang).no_month_reported;
         text(
             (p.left + p.right) / 2.0,
             (p.top + p.bottom) / 2.0,

@@ -22,6 +22,7 @@
 mod bars;
 mod draw;
 mod palette;
+pub(crate) mod pixels;
 mod prepare;
 mod scale;
 mod spark;

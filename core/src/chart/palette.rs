@@ -142,6 +142,7 @@ pub const SKY_BLUE: Rgb = Rgb(86, 180, 233);
 
 /// Series colours in the order they are given out (the Okabe–Ito yellow is left out: it
 /// disappears on white paper).
+// One entry per series, each of the same shape (the `duplicates` tool pairs the entries).
 pub const SERIES: [SeriesStyle; 6] = [
     SeriesStyle {
         color: BLUE,

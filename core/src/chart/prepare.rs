@@ -5,6 +5,7 @@
 
 use crate::date::PartialDate;
 use crate::format;
+use crate::i18n::summaries::{Extremes, SeriesFacts, YearAgo};
 use crate::lang::Lang;
 use crate::model::{Series, Unit, ValueStatus};
 
@@ -234,124 +235,57 @@ fn month_text(lang: Lang, m: i64) -> String {
 /// both are reported), the highest and the lowest. Every number in it is a value of the series
 /// or computed from two of them; nothing absent is filled in.
 pub fn summary_text(lang: Lang, label: &str, unit: Unit, summary: &Summary) -> String {
-    let zh = lang == Lang::Zh;
     let (Some((first, last)), Some(latest)) = (summary.span, summary.latest) else {
-        return if zh {
-            format!("{label}：没有报告任何月份的数值。")
-        } else {
-            format!("{label}: no month has a reported value.")
-        };
+        return lang.messages().series_summary(label, None);
     };
-    let mut out = if zh {
-        format!(
-            "{label}：{}至{}，共{}个月有数值",
-            month_text(lang, first),
-            month_text(lang, last),
-            summary.present
-        )
-    } else {
-        format!(
-            "{label}: {} to {}, {} months with a value",
-            month_text(lang, first),
-            month_text(lang, last),
-            summary.present
-        )
-    };
-    match (zh, summary.missing, summary.estimated) {
-        (true, 0, 0) => out.push('。'),
-        (true, m, e) => {
-            let mut parts = Vec::new();
-            if m > 0 {
-                parts.push(format!("{m}个月未报告"));
-            }
-            if e > 0 {
-                parts.push(format!("{e}个月为估计值"));
-            }
-            out.push_str(&format!("，{}。", parts.join("，")));
-        }
-        (false, 0, 0) => out.push('.'),
-        (false, m, e) => {
-            let mut parts = Vec::new();
-            if m > 0 {
-                parts.push(format!("{m} not reported"));
-            }
-            if e > 0 {
-                parts.push(format!("{e} estimated"));
-            }
-            out.push_str(&format!(" ({}).", parts.join(", ")));
-        }
-    }
-    let latest_text = value_text(lang, &latest, unit);
-    let latest_month = month_text(lang, latest.month);
-    if zh {
-        out.push_str(&format!("最新为{latest_month}的{latest_text}"));
-    } else {
-        out.push_str(&format!(" Latest: {latest_text} in {latest_month}"));
-    }
-    if let Some((m, before)) = summary.year_ago {
-        let month = month_text(lang, m);
+    let month = |m: i64| month_text(lang, m);
+    let value = |p: &Point| value_text(lang, p, unit);
+    let year_ago = summary.year_ago.map(|(m, before)| {
+        let month = month(m);
         match (before, change_on_year_ago(summary, unit)) {
             (Some(b), Some(c)) => {
-                let before_text = value_text(lang, &b, unit);
-                let points = matches!(unit, Unit::Percent | Unit::PercentagePoints);
+                let before = value(&b);
                 let magnitude = format::plain_number((c.abs() * 10.0).round() / 10.0);
-                let rounded_zero = magnitude == "0";
-                let s = match (zh, rounded_zero, c < 0.0, points) {
-                    (true, true, _, _) => format!("，与上年同月（{month}，{before_text}）持平"),
-                    (true, false, down, p) => format!(
-                        "，比上年同月（{month}，{before_text}）{}{magnitude}{}",
-                        if down { "下降" } else { "上升" },
-                        if p { "个百分点" } else { "%" }
-                    ),
-                    (false, true, _, _) => {
-                        format!(", unchanged on the same month a year earlier ({month}: {before_text})")
-                    }
-                    (false, false, down, p) => format!(
-                        ", {} {magnitude}{} on the same month a year earlier ({month}: {before_text})",
-                        if down { "down" } else { "up" },
-                        if p { " percentage points" } else { "%" }
-                    ),
-                };
-                out.push_str(&s);
-            }
-            (Some(b), None) => {
-                let before_text = value_text(lang, &b, unit);
-                out.push_str(&if zh {
-                    format!("；上年同月（{month}）为{before_text}，无法计算变化率")
+                if magnitude == "0" {
+                    YearAgo::Unchanged { month, before }
                 } else {
-                    format!("; the same month a year earlier ({month}) was {before_text}, so no rate of change is given")
-                });
+                    YearAgo::Change {
+                        month,
+                        before,
+                        magnitude,
+                        down: c < 0.0,
+                        points: matches!(unit, Unit::Percent | Unit::PercentagePoints),
+                    }
+                }
             }
-            (None, _) => out.push_str(&if zh {
-                format!("；上年同月（{month}）未报告，不作比较")
-            } else {
-                format!("; the same month a year earlier ({month}) is not reported, so no change is given")
-            }),
+            (Some(b), None) => YearAgo::NoRate {
+                month,
+                before: value(&b),
+            },
+            (None, _) => YearAgo::NotReported { month },
         }
-    }
-    out.push(if zh { '。' } else { '.' });
-    if let (Some(max), Some(min)) = (summary.max, summary.min) {
-        if summary.present > 1 {
-            out.push_str(&if zh {
-                format!(
-                    "最高为{}的{}，最低为{}的{}。",
-                    month_text(lang, max.month),
-                    value_text(lang, &max, unit),
-                    month_text(lang, min.month),
-                    value_text(lang, &min, unit)
-                )
-            } else {
-                format!(
-                    " Highest: {} in {}; lowest: {} in {}.",
-                    value_text(lang, &max, unit),
-                    month_text(lang, max.month),
-                    value_text(lang, &min, unit),
-                    month_text(lang, min.month)
-                )
-            });
-        }
-    }
-    out
+    });
+    let extremes = match (summary.max, summary.min) {
+        (Some(max), Some(min)) if summary.present > 1 => Some(Extremes {
+            max: value(&max),
+            max_month: month(max.month),
+            min: value(&min),
+            min_month: month(min.month),
+        }),
+        _ => None,
+    };
+    let facts = SeriesFacts {
+        first: month(first),
+        last: month(last),
+        present: summary.present,
+        missing: summary.missing,
+        estimated: summary.estimated,
+        latest: value(&latest),
+        latest_month: month(latest.month),
+        year_ago,
+        extremes,
+    };
+    lang.messages().series_summary(label, Some(&facts))
 }
 
 /// One row of the table equivalent of a chart.

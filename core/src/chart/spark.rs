@@ -8,13 +8,15 @@ use plotters::coord::Shift;
 use plotters::drawing::{DrawingArea, DrawingAreaErrorKind};
 use plotters::element::{Circle, PathElement, Rectangle};
 use plotters::prelude::DrawingBackend;
-use plotters::style::{RGBColor, ShapeStyle};
+use plotters::style::ShapeStyle;
 
 use super::palette::{ChartTheme, Rgb};
+use super::pixels::{px, rgb};
 use super::prepare::{self, Point};
 use super::scale::LinearScale;
 use crate::date::PartialDate;
 use crate::format;
+use crate::i18n::summaries::SparkFacts;
 use crate::i18n::Lang;
 use crate::model::{Qualifier, Series, Unit};
 
@@ -137,14 +139,6 @@ pub fn spark_layout(s: &Series, width: f64, height: f64, pixel_ratio: f64) -> Sp
     }
 }
 
-fn rgb(c: Rgb) -> RGBColor {
-    RGBColor(c.0, c.1, c.2)
-}
-
-fn px(v: f64) -> i32 {
-    v.round() as i32
-}
-
 /// Draws the sparkline of `s` on `root` in the theme's colours and returns its layout: the
 /// background, a light band per missing month, one line per run, a hollow marker per
 /// estimate, a dot on a month that stands alone and on the latest month. No text.
@@ -206,7 +200,6 @@ pub fn draw_spark<DB: DrawingBackend>(
 /// 最新（2025年12月）373，最高 509，最低 330；2 个月未报告，3 个月为估计值`.
 /// Every number is a value of the window; nothing absent is filled in.
 pub fn spark_text(lang: Lang, unit: Unit, window: &[(i64, Option<Point>)]) -> String {
-    let zh = lang == Lang::Zh;
     let month = |m: i64| format::date(lang, &PartialDate::from_month_index(m));
     let value = |v: f64| format::amount(lang, v, unit, Qualifier::Exact);
     let pts: Vec<Point> = window.iter().filter_map(|(_, p)| *p).collect();
@@ -222,41 +215,14 @@ pub fn spark_text(lang: Lang, unit: Unit, window: &[(i64, Option<Point>)]) -> St
     let min = pts.iter().map(|p| p.value).fold(f64::INFINITY, f64::min);
     let missing = window.len() - pts.len();
     let estimated = pts.iter().filter(|p| p.is_estimated()).count();
-    let mut out = if zh {
-        format!(
-            "{}至{}逐月走势：最新（{}）{}，最高 {}，最低 {}",
-            month(*first),
-            month(*last),
-            month(latest.month),
-            value(latest.value),
-            value(max),
-            value(min)
-        )
-    } else {
-        format!(
-            "Monthly, {} to {}: latest ({}) {}, highest {}, lowest {}",
-            month(*first),
-            month(*last),
-            month(latest.month),
-            value(latest.value),
-            value(max),
-            value(min)
-        )
-    };
-    if missing > 0 {
-        out.push_str(&if zh {
-            format!("；{missing} 个月未报告")
-        } else {
-            format!("; {missing} not reported")
-        });
-    }
-    if estimated > 0 {
-        out.push_str(&if zh {
-            format!("；{estimated} 个月为估计值")
-        } else {
-            format!("; {estimated} estimated")
-        });
-    }
-    out.push(if zh { '。' } else { '.' });
-    out
+    lang.messages().spark_summary(&SparkFacts {
+        first: month(*first),
+        last: month(*last),
+        latest_month: month(latest.month),
+        latest: value(latest.value),
+        max: value(max),
+        min: value(min),
+        missing,
+        estimated,
+    })
 }

@@ -12,6 +12,9 @@ use crate::model::{Qualifier, Unit};
 #[allow(missing_docs)]
 pub struct ChartStrings {
     pub views: &'static str,
+    pub estimated_mark: &'static str,
+    pub no_month_reported: &'static str,
+    pub readout_sep: &'static str,
     pub timeline: &'static str,
     pub year_on_year: &'static str,
     pub data_table: &'static str,
@@ -26,6 +29,9 @@ pub struct ChartStrings {
 
 const ZH: ChartStrings = ChartStrings {
     views: "图表视图",
+    estimated_mark: "（估计）",
+    no_month_reported: "没有报告任何月份的数值",
+    readout_sep: "；",
     timeline: "逐月走势",
     year_on_year: "同比（今年对去年）",
     data_table: "数据表",
@@ -39,6 +45,9 @@ const ZH: ChartStrings = ChartStrings {
 
 const EN: ChartStrings = ChartStrings {
     views: "Chart view",
+    estimated_mark: " (estimated)",
+    no_month_reported: "No month has a reported value",
+    readout_sep: "; ",
     timeline: "Month by month",
     year_on_year: "Year on year (this year over last)",
     data_table: "Data table",
@@ -60,22 +69,19 @@ pub fn chart_strings(lang: Lang) -> &'static ChartStrings {
 
 /// The label of the baseline rule drawn at a year's monthly mean: `2025年月均`, `2025 monthly mean`.
 pub fn monthly_mean_label(lang: Lang, year: i32) -> String {
-    match lang {
-        Lang::Zh => format!("{year}年月均"),
-        Lang::En => format!("{year} monthly mean"),
-    }
+    lang.messages().monthly_mean(year)
 }
 
 /// The readout of one point: `2025年3月：50（估计）`, `Mar 2025: 50 (estimated)`.
 pub fn point_text(lang: Lang, unit: Unit, p: &Point) -> String {
     let month = format::date(lang, &p.date());
     let value = format::amount(lang, p.value, unit, Qualifier::Exact);
-    match (lang, p.is_estimated()) {
-        (Lang::Zh, false) => format!("{month}：{value}"),
-        (Lang::Zh, true) => format!("{month}：{value}（估计）"),
-        (Lang::En, false) => format!("{month}: {value}"),
-        (Lang::En, true) => format!("{month}: {value} (estimated)"),
-    }
+    let mark = if p.is_estimated() {
+        chart_strings(lang).estimated_mark
+    } else {
+        ""
+    };
+    lang.messages().labelled(&month, &format!("{value}{mark}"))
 }
 
 /// The readout of the point at `i` of a drawn chart: [`point_text`] in the timeline; in the
@@ -97,16 +103,10 @@ pub fn readout_text(lang: Lang, unit: Unit, layout: &Layout, i: usize) -> Option
             Some(q) => point_text(lang, unit, &q.point),
             None => {
                 let date = format::date(lang, &crate::PartialDate::from_month_index(m));
-                match lang {
-                    Lang::Zh => format!("{date}：未报告"),
-                    Lang::En => format!("{date}: not reported"),
-                }
+                lang.messages().labelled(&date, lang.strings().not_reported)
             }
         }
     };
-    let sep = match lang {
-        Lang::Zh => "；",
-        Lang::En => "; ",
-    };
+    let sep = chart_strings(lang).readout_sep;
     Some(format!("{}{sep}{}", month(latest), month(before)))
 }

@@ -114,6 +114,13 @@ impl Dataset {
         ds
     }
 
+    /// A detail file checked against its index ([`crate::layout::check_detail_warned`]) as a
+    /// data set of its own, to be merged with [`Dataset::with_detail_warned`] (its
+    /// [`Dataset::document`] and [`Dataset::warnings`]).
+    pub fn of_detail(detail: Document, warnings: Vec<Issue>) -> Dataset {
+        Dataset::new(detail, warnings)
+    }
+
     /// The position of a station (by id) in [`Dataset::stations`].
     pub fn position(&self, id: &str) -> Option<usize> {
         self.station_index.get(id).copied()

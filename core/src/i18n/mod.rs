@@ -21,6 +21,7 @@
 use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::error::{IssueKind, LoadError};
 use crate::model::{Family, Polarity, Unit};
+use summaries::{SeriesFacts, SparkFacts};
 
 mod en;
 mod errors;
@@ -28,6 +29,7 @@ mod issues;
 mod map;
 mod narrator;
 mod serde_text;
+pub mod summaries;
 mod zh;
 
 pub use crate::lang::Lang;
@@ -167,6 +169,23 @@ messages! {
     /// After a station's name in the list of stations on another basis: its value, its
     /// period and why it is not ranked (all formatted).
     fn apart_line(&self, value: &str, period: &str, why: &str) -> String;
+    /// A period from one date to another (both formatted): `2019年至2022年`.
+    fn period_range(&self, from: &str, to: &str) -> String;
+    /// A period from a date to the report: `2018年以来（至报道时）`.
+    fn period_since(&self, from: &str) -> String;
+    /// A period up to a date: `截至2025年7月`.
+    fn period_up_to(&self, to: &str) -> String;
+    /// What a change is compared against (formatted): `较2019年`, `vs 2019`.
+    fn compared_with(&self, what: &str) -> String;
+    /// A time `years` before the latest: `6年前`, `6 years earlier`.
+    fn years_earlier(&self, years: u32) -> String;
+    /// The text equivalent of a trend chart: the series `label` and what it shows (`None`
+    /// when no month has a value).
+    fn series_summary(&self, label: &str, facts: Option<&SeriesFacts>) -> String;
+    /// The label of the rule at a year's monthly mean: `2025年月均`.
+    fn monthly_mean(&self, year: i32) -> String;
+    /// The text equivalent of a sparkline.
+    fn spark_summary(&self, facts: &SparkFacts) -> String;
 }
 
 /// Fixed interface texts. (The same shape as `chart::ChartStrings`, the charts' own table
@@ -176,6 +195,10 @@ messages! {
 #[allow(missing_docs)]
 pub struct Strings {
     pub app_title: &'static str,
+    pub period_unstated: &'static str,
+    pub year_on_year: &'static str,
+    pub annual_average: &'static str,
+    pub baseline_unstated: &'static str,
     pub language: &'static str,
     pub other_language: &'static str,
     pub loading: &'static str,

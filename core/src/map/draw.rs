@@ -16,6 +16,8 @@ use crate::lang::Lang;
 /// The largest tile, in labels' font sizes (84 CSS pixels at 12 px, larger on a big screen).
 const MAX_CELL_FONTS: f64 = 7.0;
 
+// Like `TrendSpec` and `BarSpec` (the `duplicates` tool pairs them): what to draw, the
+// language, pixel ratio and font size every drawing takes.
 /// Everything [`draw_map`] needs.
 #[derive(Debug, Clone, Copy)]
 pub struct MapSpec<'a> {

@@ -14,6 +14,7 @@ use super::units::{index_of_station, UNITS};
 /// The most classes a scale has.
 pub const MAX_CLASSES: usize = 7;
 
+// The two scales are colour tables of the same shape (the `duplicates` tool pairs them).
 /// ColorBrewer YlGnBu, 7 classes (sequential, colour-blind safe): levels.
 pub const YLGNBU: [Rgb; 7] = [
     Rgb(0xff, 0xff, 0xcc),

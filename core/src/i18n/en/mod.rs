@@ -7,7 +7,9 @@
 mod errors;
 mod issues;
 mod serde_text;
+mod summaries;
 
+use super::summaries::{SeriesFacts, SparkFacts};
 use super::{Strings, Translation};
 use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::model::{Family, Unit};
@@ -15,6 +17,10 @@ use crate::model::{Family, Unit};
 /// English texts.
 pub static EN: Strings = Strings {
     app_title: "Fengqiao-style police stations: scorecards",
+    period_unstated: "period not stated",
+    year_on_year: "year-on-year",
+    annual_average: "average per year",
+    baseline_unstated: "baseline not stated",
     language: "Language",
     other_language: "中文",
     loading: "Loading data…",
@@ -235,5 +241,37 @@ impl Translation for En {
 
     fn apart_line(&self, value: &str, period: &str, why: &str) -> String {
         format!(": {value} ({period}) — {why}")
+    }
+
+    fn period_range(&self, from: &str, to: &str) -> String {
+        format!("{from} to {to}")
+    }
+
+    fn period_since(&self, from: &str) -> String {
+        format!("since {from} (to the report)")
+    }
+
+    fn period_up_to(&self, to: &str) -> String {
+        format!("up to {to}")
+    }
+
+    fn compared_with(&self, what: &str) -> String {
+        format!("vs {what}")
+    }
+
+    fn years_earlier(&self, years: u32) -> String {
+        format!("{years} years earlier")
+    }
+
+    fn series_summary(&self, label: &str, facts: Option<&SeriesFacts>) -> String {
+        summaries::series(label, facts)
+    }
+
+    fn monthly_mean(&self, year: i32) -> String {
+        format!("{year} monthly mean")
+    }
+
+    fn spark_summary(&self, facts: &SparkFacts) -> String {
+        summaries::spark(facts)
     }
 }

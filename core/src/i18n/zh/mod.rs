@@ -7,7 +7,9 @@
 mod errors;
 mod issues;
 mod serde_text;
+mod summaries;
 
+use super::summaries::{SeriesFacts, SparkFacts};
 use super::{Strings, Translation};
 use crate::compare::{Difference, Normalisation, PopulationBand};
 use crate::model::{Family, Unit};
@@ -15,6 +17,10 @@ use crate::model::{Family, Unit};
 /// Chinese texts.
 pub static ZH: Strings = Strings {
     app_title: "枫桥式公安派出所成效看板",
+    period_unstated: "期间未说明",
+    year_on_year: "同比",
+    annual_average: "年均变化",
+    baseline_unstated: "比较基准未说明",
     language: "语言",
     other_language: "English",
     loading: "正在加载数据…",
@@ -232,5 +238,37 @@ impl Translation for Zh {
 
     fn apart_line(&self, value: &str, period: &str, why: &str) -> String {
         format!("：{value}（{period}）— {why}")
+    }
+
+    fn period_range(&self, from: &str, to: &str) -> String {
+        format!("{from}至{to}")
+    }
+
+    fn period_since(&self, from: &str) -> String {
+        format!("{from}以来（至报道时）")
+    }
+
+    fn period_up_to(&self, to: &str) -> String {
+        format!("截至{to}")
+    }
+
+    fn compared_with(&self, what: &str) -> String {
+        format!("较{what}")
+    }
+
+    fn years_earlier(&self, years: u32) -> String {
+        format!("{years}年前")
+    }
+
+    fn series_summary(&self, label: &str, facts: Option<&SeriesFacts>) -> String {
+        summaries::series(label, facts)
+    }
+
+    fn monthly_mean(&self, year: i32) -> String {
+        format!("{year}年月均")
+    }
+
+    fn spark_summary(&self, facts: &SparkFacts) -> String {
+        summaries::spark(facts)
     }
 }

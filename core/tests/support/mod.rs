@@ -1,0 +1,43 @@
+//! Support shared by the chart tests (`chart.rs`, `chart_bars.rs`, `chart_spark.rs`): a
+//! monthly series, a month's index, and a drawing to SVG with the labels it sent.
+// Each test file uses a part of this module.
+#![allow(dead_code)]
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_svg::SVGBackend;
+use scorecards_core::chart::Labels;
+use scorecards_core::{PartialDate, Series, ValueStatus};
+
+/// A monthly series of the metric `incidents` from `start`, cited to source `s`.
+pub fn series(start: &str, values: &[Option<f64>], status: Option<Vec<ValueStatus>>) -> Series {
+    Series {
+        metric: "incidents".into(),
+        start: PartialDate::parse(start).unwrap(),
+        values: values.to_vec(),
+        status,
+        source: "s".into(),
+    }
+}
+
+/// The month index of `YYYY-MM`.
+pub fn month(s: &str) -> i64 {
+    PartialDate::parse(s).unwrap().month_index().unwrap()
+}
+
+/// What `draw` draws on an SVG of `size`: the SVG text, what `draw` returned (a layout) and
+/// the labels it sent.
+pub fn to_svg<T>(
+    size: (u32, u32),
+    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>, &mut Labels) -> T,
+) -> (String, T, Labels) {
+    let mut svg = String::new();
+    let mut labels = Labels::default();
+    let drawn = {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        let drawn = draw(&root, &mut labels);
+        root.present().unwrap();
+        drawn
+    };
+    (svg, drawn, labels)
+}
