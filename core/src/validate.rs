@@ -539,6 +539,7 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
             v.series(&format!("{p}.series[{j}]"), s, doc, &sources);
         }
     }
+    v.issues.extend(crate::boundary::check(doc));
     v.issues
 }
 

@@ -169,6 +169,7 @@ pub fn generate(opts: &Options) -> Document {
         sources: sources.into_iter().flatten().collect(),
         metrics: metrics(),
         stations,
+        boundaries: None,
     }
 }
 

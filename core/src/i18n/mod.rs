@@ -24,6 +24,7 @@ use crate::model::{Family, Polarity, Unit};
 
 mod en;
 mod errors;
+mod geo;
 mod issues;
 mod map;
 mod narrator;
@@ -33,6 +34,7 @@ mod zh;
 pub use crate::lang::Lang;
 pub use en::EN;
 pub use errors::{ErrorMessage, ErrorTexts, HttpFailure, Sizes, Unreadable, VersionFound};
+pub use geo::GeoStrings;
 pub use issues::{clip, Detail, Found, IssueTexts};
 pub use map::MapStrings;
 use narrator::Narrator;
