@@ -13,8 +13,14 @@ use crate::state::Ui;
 #[component]
 pub fn MapModes(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
     let ui = Ui::get();
+    // The tiles say they are a chart, not a map; the boundary map says whose map it is.
+    let intro = move || ui.lang.get().map_strings().intro;
     if ds.document().boundaries.is_none() {
-        return view! { <MapCanvas map=map /> }.into_any();
+        return view! {
+            <p class="ssc__muted">{intro}</p>
+            <MapCanvas map=map />
+        }
+        .into_any();
     }
     let geo = RwSignal::new(false);
     let gs = move || ui.lang.get().geo_strings();
@@ -41,7 +47,11 @@ pub fn MapModes(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
             if geo.get() {
                 view! { <MapGeo ds=ds.clone() map=map /> }.into_any()
             } else {
-                view! { <MapCanvas map=map /> }.into_any()
+                view! {
+                    <p class="ssc__muted">{intro}</p>
+                    <MapCanvas map=map />
+                }
+                .into_any()
             }
         }}
     }

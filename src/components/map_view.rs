@@ -61,7 +61,6 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
     view! {
         <section class="ssc__map" aria-label=move || ms().title>
             <h2 class="ssc__heading" tabindex="-1">{move || ms().title}</h2>
-            <p class="ssc__muted">{move || ms().intro}</p>
             {controls}
             <MapModes ds=ds_modes map=map />
             <p class="ssc__map-summary">{summary}</p>

@@ -67,7 +67,7 @@ const ZH: GeoStrings = GeoStrings {
     station_point: "派出所位置",
     tiles_still_work: "分省方块图仍可使用。",
     approval: |n| format!("审图号：{n}"),
-    source: |s| format!("边界来源：{s}"),
+    source: |s| format!("边界来源：{s}。"),
     regions: |n| format!("边界文件共有 {n} 个区域，全部绘制。"),
     points: |drawn, other, none| {
         let mut s = format!("图上标出 {drawn} 个有坐标的派出所。");
@@ -109,7 +109,7 @@ const EN: GeoStrings = GeoStrings {
     station_point: "Station location",
     tiles_still_work: "The tile map still works.",
     approval: |n| format!("Map review number (审图号): {n}"),
-    source: |s| format!("Boundaries: {s}"),
+    source: |s| format!("Boundaries: {s}."),
     regions: |n| format!("The boundary file has {n} areas, all drawn."),
     points: |drawn, other, none| {
         let mut s = format!("{drawn} stations with coordinates are shown. ");
