@@ -200,6 +200,33 @@ fn polygon(v: &Value) -> Option<Polygon> {
     p.filter(|p| !p.is_empty())
 }
 
+/// Region number `n`: its code from `f`, its polygons from the geometry `g`'s member `key`
+/// (`coordinates` or `arcs`), each read by `one`.
+fn region(
+    f: &Value,
+    g: &Value,
+    key: &str,
+    n: usize,
+    one: impl Fn(&Value) -> Option<Polygon>,
+) -> Result<GeoRegion, GeoError> {
+    let (code, unit) = code_of(f, n)?;
+    let c = g.get(key).ok_or(GeoError::BadGeometry(n))?;
+    let polygons = match g.get("type").and_then(Value::as_str) {
+        Some("Polygon") => one(c).map(|p| vec![p]),
+        Some("MultiPolygon") => c
+            .as_array()
+            .and_then(|ps| ps.iter().map(&one).collect::<Option<Vec<_>>>()),
+        _ => None,
+    }
+    .filter(|p| !p.is_empty())
+    .ok_or(GeoError::BadGeometry(n))?;
+    Ok(GeoRegion {
+        code,
+        unit,
+        polygons,
+    })
+}
+
 fn geojson(v: &Value) -> Result<Vec<GeoRegion>, GeoError> {
     let not = GeoError::NotFormat(GeoFormat::Geojson);
     if v.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
@@ -209,23 +236,8 @@ fn geojson(v: &Value) -> Result<Vec<GeoRegion>, GeoError> {
     let mut out = Vec::with_capacity(features.len());
     for (i, f) in features.iter().enumerate() {
         let n = i + 1;
-        let (code, unit) = code_of(f, n)?;
         let g = f.get("geometry").ok_or(GeoError::BadGeometry(n))?;
-        let coords = g.get("coordinates").ok_or(GeoError::BadGeometry(n))?;
-        let polygons = match g.get("type").and_then(Value::as_str) {
-            Some("Polygon") => polygon(coords).map(|p| vec![p]),
-            Some("MultiPolygon") => coords
-                .as_array()
-                .and_then(|ps| ps.iter().map(polygon).collect::<Option<Vec<_>>>()),
-            _ => None,
-        }
-        .filter(|p| !p.is_empty())
-        .ok_or(GeoError::BadGeometry(n))?;
-        out.push(GeoRegion {
-            code,
-            unit,
-            polygons,
-        });
+        out.push(region(f, g, "coordinates", n, polygon)?);
     }
     Ok(out)
 }
@@ -302,24 +314,7 @@ fn topojson(v: &Value) -> Result<Vec<GeoRegion>, GeoError> {
     });
     for (i, g) in geometries.enumerate() {
         let n = i + 1;
-        let (code, unit) = code_of(g, n)?;
-        let a = g.get("arcs").ok_or(GeoError::BadGeometry(n))?;
-        let polygons = match g.get("type").and_then(Value::as_str) {
-            Some("Polygon") => topo_polygon(a, &arcs).map(|p| vec![p]),
-            Some("MultiPolygon") => a.as_array().and_then(|ps| {
-                ps.iter()
-                    .map(|p| topo_polygon(p, &arcs))
-                    .collect::<Option<Vec<_>>>()
-            }),
-            _ => None,
-        }
-        .filter(|p| !p.is_empty())
-        .ok_or(GeoError::BadGeometry(n))?;
-        out.push(GeoRegion {
-            code,
-            unit,
-            polygons,
-        });
+        out.push(region(g, g, "arcs", n, |p| topo_polygon(p, &arcs))?);
     }
     Ok(out)
 }
