@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use scorecards_core::map::geo::{Approval, GeoMap};
-use scorecards_core::map::geo_draw::{draw_geo, geo_height, geo_layout, geo_step, GeoSpec};
+use scorecards_core::map::geo_draw::{
+    draw_geo_base, draw_geo_focus, geo_height, geo_layout, geo_step, GeoLayout, GeoSpec,
+};
 use scorecards_core::map::{Move, TileMap};
 use scorecards_core::Dataset;
+use wasm_bindgen::JsCast;
 
 use crate::chart::{chart_theme, fit_canvas, observe_width, CanvasLabels};
 use crate::state::Ui;
@@ -17,6 +20,31 @@ const FONT_PX: f64 = 12.0;
 const BIG_FONT_PX: f64 = 18.0;
 /// How near, in CSS pixels, the pointer must be to a station to pick it.
 const PICK_PX: f64 = 24.0;
+
+fn font_px_untracked(ui: &Ui) -> f64 {
+    if ui.big.get_untracked() {
+        BIG_FONT_PX
+    } else {
+        FONT_PX
+    }
+}
+
+/// A canvas off the page, `w` × `h` backend pixels.
+fn offscreen(w: u32, h: u32) -> Option<web_sys::HtmlCanvasElement> {
+    let c: web_sys::HtmlCanvasElement = web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    c.set_width(w);
+    c.set_height(h);
+    Some(c)
+}
+
+fn context(c: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    c.get_context("2d").ok()??.dyn_into().ok()
+}
 
 /// The stations drawn as points: position, station index, provincial-level unit.
 #[derive(Debug, Default)]
@@ -50,35 +78,82 @@ pub fn MapGeoCanvas(
             observe_width(&el, size);
         }
     });
-    let (g, p) = (geo.clone(), points.clone());
+    // The regions, points, legend and approval line are drawn once per size, language,
+    // theme and metric into a canvas kept off the page; a key press copies that picture and
+    // draws only the focus ring over it.
+    let base: StoredValue<Option<(web_sys::HtmlCanvasElement, GeoLayout)>, LocalStorage> =
+        StoredValue::new_local(None);
+    let drawn = RwSignal::new(0u32);
+    let (g, p, ap) = (geo.clone(), points.clone(), approval.clone());
     Effect::new(move |_| {
         let (Some((w, ratio)), Some(c)) = (size.get(), canvas.get()) else {
             return;
         };
         let lang = ui.lang.get();
         ui.theme.track();
-        let focus = focus.get();
         let font = font_px();
         map.with(|m| {
             let classes = m.classes.colors.len();
-            fit_canvas(&c, w, geo_height(g.bbox, w, font, classes), ratio);
+            let (pw, ph) = fit_canvas(&c, w, geo_height(g.bbox, w, font, classes), ratio);
+            let Some(off) = offscreen(pw, ph) else {
+                return;
+            };
             if let (Some(backend), Some(mut labels)) = (
-                CanvasBackend::with_canvas_object(c.clone()),
-                CanvasLabels::new(&c, font * ratio),
+                CanvasBackend::with_canvas_object(off.clone()),
+                CanvasLabels::new(&off, font * ratio),
             ) {
                 let spec = GeoSpec {
                     geo: &g,
                     map: m,
                     points: &p.pos,
-                    focus,
-                    approval: &approval,
+                    focus: None,
+                    approval: &ap,
                     lang,
                     pixel_ratio: ratio,
                     font_px: font,
                 };
                 let theme = chart_theme(&c);
-                let _ = draw_geo(&backend.into_drawing_area(), &spec, &theme, &mut labels);
+                let area = backend.into_drawing_area();
+                if let Ok(lay) = draw_geo_base(&area, &spec, &theme, &mut labels) {
+                    base.set_value(Some((off, lay)));
+                    drawn.update(|n| *n += 1);
+                }
             }
+        });
+    });
+    let (g, p, ap) = (geo.clone(), points.clone(), approval);
+    Effect::new(move |_| {
+        drawn.track();
+        let focus = focus.get();
+        let (Some(c), Some((_, ratio))) = (canvas.get(), size.get_untracked()) else {
+            return;
+        };
+        let lang = ui.lang.get_untracked();
+        base.with_value(|b| {
+            let Some((off, lay)) = b else {
+                return;
+            };
+            let Some(ctx) = context(&c) else {
+                return;
+            };
+            let _ = ctx.draw_image_with_html_canvas_element(off, 0.0, 0.0);
+            let Some(backend) = CanvasBackend::with_canvas_object(c.clone()) else {
+                return;
+            };
+            map.with_untracked(|m| {
+                let spec = GeoSpec {
+                    geo: &g,
+                    map: m,
+                    points: &p.pos,
+                    focus,
+                    approval: &ap,
+                    lang,
+                    pixel_ratio: ratio,
+                    font_px: font_px_untracked(&ui),
+                };
+                let theme = chart_theme(&c);
+                let _ = draw_geo_focus(&backend.into_drawing_area(), &spec, lay, &theme);
+            });
         });
     });
     let p = points.clone();

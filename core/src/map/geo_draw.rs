@@ -260,8 +260,22 @@ fn fill_of(map: &TileMap, theme: &ChartTheme, unit: Option<usize>) -> Rgb {
     }
 }
 
-/// Draws every region, the points, the focus ring, the approval line and the legend.
+/// Draws every region, the points, the focus ring, the approval line and the legend
+/// ([`draw_geo_base`], then [`draw_geo_focus`]).
 pub fn draw_geo<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &GeoSpec,
+    theme: &ChartTheme,
+    labels: &mut dyn LabelSink,
+) -> Result<GeoLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+    let lay = draw_geo_base(area, spec, theme, labels)?;
+    draw_geo_focus(area, spec, &lay, theme)?;
+    Ok(lay)
+}
+
+/// Everything but the focus ring: what stays the same while the focus moves (the browser
+/// keeps it as a picture and puts the ring over it on each key press).
+pub fn draw_geo_base<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &GeoSpec,
     theme: &ChartTheme,
@@ -300,15 +314,27 @@ pub fn draw_geo<DB: DrawingBackend>(
         ))?;
         area.draw(&Circle::new(c, dot, solid(theme.ink)))?;
     }
+    draw_footer(spec, &lay, theme, labels);
+    draw_legend(area, spec, &lay, theme, labels)?;
+    Ok(lay)
+}
+
+/// The ring around the focused station (`spec.focus`), if any.
+pub fn draw_geo_focus<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &GeoSpec,
+    lay: &GeoLayout,
+    theme: &ChartTheme,
+) -> DrawResult<DB> {
+    let ratio = spec.pixel_ratio;
+    let dot = (3.0 * ratio).round() as i32;
     if let Some(&p) = spec.focus.and_then(|f| spec.points.get(f)) {
         let (x, y) = lay.to_px(p);
         let c = (x.round() as i32, y.round() as i32);
         area.draw(&Circle::new(c, 3 * dot, line(theme.ink, 3.0 * ratio)))?;
         area.draw(&Circle::new(c, 3 * dot - 2, line(theme.background, ratio)))?;
     }
-    draw_footer(spec, &lay, theme, labels);
-    draw_legend(area, spec, &lay, theme, labels)?;
-    Ok(lay)
+    Ok(())
 }
 
 /// The approval number (or the fictitious label) at the lower left, under the geometry.
