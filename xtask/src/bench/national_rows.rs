@@ -182,7 +182,7 @@ pub fn build_rows(
         ("map", "tile map redraw (keyboard step)"),
         (
             "geo",
-            "geographic map redraw (~2,900 polygons, fictitious geometry, keyboard step)",
+            "geographic map redraw (~2,900 fictitious polygons; keyboard step: cached regions + focus)",
         ),
     ];
     let n_rows = format!("{} rows", opts.stations);
