@@ -114,6 +114,22 @@ pub async fn load_detail(base: Option<String>, href: String, index: Arc<Dataset>
     Ok(Arc::new(Dataset::of_detail(detail, warnings)))
 }
 
+/// Fetches the boundary file `src` of the map's geographic mode (same timeout and size
+/// checks as data files, then [`scorecards_core::map::geo::MAX_GEO_BYTES`]); decoding is
+/// the map module's.
+pub async fn fetch_boundaries(src: &str) -> Result<Vec<u8>, scorecards_core::map::geo::GeoError> {
+    use scorecards_core::map::geo::{GeoError, MAX_GEO_BYTES};
+    match fetch_file(src).await {
+        Ok((_, bytes)) if bytes.len() as u64 > MAX_GEO_BYTES => {
+            Err(GeoError::TooLarge(bytes.len() as u64))
+        }
+        Ok((_, bytes)) => Ok(bytes),
+        Err(LoadError::Http { status, .. }) => Err(GeoError::Fetch(status)),
+        Err(LoadError::TooLarge { size, .. }) => Err(GeoError::TooLarge(size)),
+        Err(_) => Err(GeoError::Fetch(0)),
+    }
+}
+
 /// [`scorecards_core::parse`], with the diagnosis of a file that fails to decode and the
 /// removal of direction controls loaded only when needed ([`parts`]). A file read in another
 /// encoding than UTF-8 ([`parts::decode`]) gets a warning that says so, first.

@@ -47,10 +47,13 @@ Usage:
       Print the JSON Schema of the data format.
 
   scorecards synth --stations N --months M --seed S [--out FILE] [--pretty]
-                   [--layout split --out-dir DIR]
+                   [--layout split --out-dir DIR] [--geometry NAME]
       Generate a synthetic data set (marked synthetic everywhere); the same options give
       the same bytes. --layout split writes DIR/index.json (every station with its
       headline figures) and DIR/detail/<province>.json (the stations in full).
+      --geometry NAME also writes fictitious boundary geometry for the map's geographic
+      mode (about 2,900 areas, labelled fictitious everywhere, never real boundaries) at
+      NAME beside the data file, and gives every station fictitious coordinates.
 
   scorecards serve [DIR] [--port N] [--bind ADDR] [--data FILE|DIR] [--quiet]
       Serve the built dashboard (DIR, default ./dist) on 127.0.0.1:8080 (--port, or
@@ -270,14 +273,43 @@ pub fn schema_text() -> String {
     text
 }
 
+/// `synth --geometry NAME`: the fictitious boundary file, written at `NAME` relative to the
+/// data file's folder (`--out`'s, `--out-dir`, or the current folder), named by the data.
+fn write_geometry(
+    doc: &mut scorecards_core::Document,
+    seed: u64,
+    href: &str,
+    out: Option<&Path>,
+    dir: Option<&Path>,
+) -> Result<()> {
+    if !scorecards_core::layout::is_detail_ref(href) {
+        return Err(format!(
+            "synth: --geometry {href:?} must be a relative path below the data file's folder (e.g. geo/counties.json)"
+        ));
+    }
+    let base = dir
+        .or_else(|| out.and_then(Path::parent))
+        .unwrap_or_else(|| Path::new(""));
+    let path = base.join(href);
+    let geo = synth::geometry(doc, seed, href);
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    let bytes = serde_json::to_vec(&geo).map_err(|e| e.to_string())?;
+    std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 fn synth_cmd(mut p: lexopt::Parser, out: &mut dyn Write) -> Result<u8> {
     let (mut stations, mut months, mut seed) = (None, None, None);
     let mut out_path: Option<PathBuf> = None;
     let mut pretty = false;
     let mut split_dir: Option<PathBuf> = None;
     let mut layout: Option<String> = None;
+    let mut geometry: Option<String> = None;
     while let Some(arg) = p.next().map_err(bad)? {
         match arg {
+            Long("geometry") => geometry = Some(text(p.value().map_err(bad)?)?),
             Long("layout") => layout = Some(text(p.value().map_err(bad)?)?),
             Long("out-dir") => split_dir = Some(PathBuf::from(p.value().map_err(bad)?)),
             Long("stations") => {
@@ -300,7 +332,16 @@ fn synth_cmd(mut p: lexopt::Parser, out: &mut dyn Write) -> Result<u8> {
     if opts.stations > 1_000_000 || opts.months > 1200 {
         return Err("synth: at most 1,000,000 stations and 1,200 months".into());
     }
-    let doc = synth::generate(&opts);
+    let mut doc = synth::generate(&opts);
+    if let Some(href) = &geometry {
+        write_geometry(
+            &mut doc,
+            opts.seed,
+            href,
+            out_path.as_deref(),
+            split_dir.as_deref(),
+        )?;
+    }
     match (layout.as_deref(), &split_dir) {
         (None | Some("single"), None) => {}
         (Some("split"), Some(dir)) => {

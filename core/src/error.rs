@@ -214,6 +214,8 @@ impl Issue {
                 | IssueKind::UnusedMetric { .. }
                 | IssueKind::UnusedSource { .. }
                 | IssueKind::LegacyEncoding { .. }
+                | IssueKind::BadBoundaryRef { .. }
+                | IssueKind::NoApprovalNumber
         )
     }
 }
@@ -349,6 +351,22 @@ pub enum IssueKind {
         code: String,
         /// The province's Chinese name as written.
         province: String,
+    },
+    /// A warning: the boundary file is not a relative path on the same site (the map's
+    /// geographic mode is off; the tile map still works).
+    BadBoundaryRef {
+        /// The reference.
+        href: String,
+    },
+    /// A warning: boundaries without a map review number (审图号) are never drawn (the tile
+    /// map still works).
+    NoApprovalNumber,
+    /// A station's longitude or latitude is out of range.
+    LocationOutOfRange {
+        /// Longitude as written.
+        lon: f64,
+        /// Latitude as written.
+        lat: f64,
     },
     /// Advice (a warning, from [`crate::advise`] only): a figure without the passage of the
     /// source it comes from.
@@ -491,6 +509,17 @@ mod code_tests {
                     province: String::new(),
                 },
                 "region_code_mismatch",
+            ),
+            (
+                IssueKind::BadBoundaryRef {
+                    href: String::new(),
+                },
+                "bad_boundary_ref",
+            ),
+            (IssueKind::NoApprovalNumber, "no_approval_number"),
+            (
+                IssueKind::LocationOutOfRange { lon: 0.0, lat: 0.0 },
+                "location_out_of_range",
             ),
             (IssueKind::MissingQuote, "missing_quote"),
             (

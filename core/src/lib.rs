@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod bidi;
+mod boundary;
 pub mod chart;
 pub mod compare;
 mod dataset;
@@ -30,6 +31,7 @@ pub mod table;
 pub mod textenc;
 mod validate;
 
+pub use boundary::is_fictitious;
 pub use dataset::Dataset;
 pub use date::{DateError, PartialDate};
 pub use error::{Issue, IssueKind, LoadError, TextEncoding, DEFAULT_MAX_BYTES, MAX_NESTING};

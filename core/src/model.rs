@@ -43,6 +43,10 @@ pub struct Document {
     /// The stations, each with its profile, reported figures and optional monthly series.
     #[serde(deserialize_with = "exact_vec")]
     pub stations: Vec<Station>,
+    /// The publisher's own boundary file for the map's geographic mode, with its approval
+    /// number (审图号). See docs/data-format.md, "Boundaries".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boundaries: Option<Boundaries>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -235,6 +239,10 @@ pub struct Station {
     /// `detail/zhejiang.json`) holding this station's full figures and series.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// Where the station is (longitude, latitude and their reference system), drawn as a
+    /// point in the map's geographic mode.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
 }
 
 /// Province, city and district.
@@ -449,4 +457,75 @@ pub enum ValueStatus {
     Estimated,
     /// Not available; the value must be `null`.
     Missing,
+}
+
+// The map's geographic mode (rules in `crate::boundary`, drawing in `crate::map::geo`).
+
+/// The boundary file of a data file's geographic map mode.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Boundaries {
+    /// The file, as a relative path below the data file's folder on the same site
+    /// (`geo/counties.json`); no scheme, host, query, `..` or leading `/`.
+    pub href: String,
+    /// `geojson` (RFC 7946: a FeatureCollection) or `topojson` (a Topology).
+    pub format: GeoFormat,
+    /// The map review number (审图号) the geometry was approved under, e.g. `GS(2024)1234号`.
+    /// Printed on the map and below it. Without it the geometry is not drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval: Option<String>,
+    /// Who made and approved the geometry (shown with the number).
+    pub source: Text,
+    /// The reference system of the file's coordinates when they are longitude and latitude
+    /// in degrees. Stations are drawn as points only when their `location` uses the same one;
+    /// absent (e.g. projected coordinates): no points are drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crs: Option<Crs>,
+    /// Fictitious test geometry written by `scorecards synth` (allowed only in a
+    /// `synthetic` data file): drawn without an approval number, labelled fictitious.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fictitious: bool,
+}
+
+/// The format of a boundary file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GeoFormat {
+    /// GeoJSON (RFC 7946), a FeatureCollection of Polygon / MultiPolygon features.
+    Geojson,
+    /// TopoJSON 1.0, a Topology whose first object holds the regions.
+    Topojson,
+}
+
+/// A geographic reference system of longitudes and latitudes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Crs {
+    /// WGS-84 (GPS, RFC 7946's reference system).
+    Wgs84,
+    /// GCJ-02, the system of maps published in mainland China.
+    Gcj02,
+}
+
+/// Where a station is: longitude and latitude in degrees in the reference system `crs`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// Longitude, −180 to 180 (east positive).
+    pub lon: f64,
+    /// Latitude, −90 to 90 (north positive).
+    pub lat: f64,
+    /// `wgs84` or `gcj02`. Coordinates are never converted from one to the other.
+    pub crs: Crs,
+}
+
+impl Location {
+    /// Whether both numbers are in range.
+    pub fn in_range(&self) -> bool {
+        (-180.0..=180.0).contains(&self.lon) && (-90.0..=90.0).contains(&self.lat)
+    }
 }

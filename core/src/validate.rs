@@ -542,6 +542,7 @@ pub fn validate(doc: &Document) -> Vec<Issue> {
             v.series(&|| format!("{}.series[{j}]", p()), s, doc, &sources);
         }
     }
+    v.issues.extend(crate::boundary::check(doc));
     v.issues
 }
 

@@ -6,8 +6,8 @@ use scorecards_core::map::{tile_map, TileMap};
 use scorecards_core::query::RankQuery;
 use scorecards_core::{Dataset, Lang};
 
-use super::map_canvas::MapCanvas;
 use super::map_classes::MapClasses;
+use super::map_modes::MapModes;
 use super::map_table::MapTable;
 use crate::state::Ui;
 use scorecards_core::ranking::{offered_metrics, reported_counts, shown_metric};
@@ -31,6 +31,7 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
     });
     let offered = StoredValue::new(offered_metrics(&ds));
     let ds_controls = ds.clone();
+    let ds_modes = ds.clone();
     let controls = move || {
         let (metric, measure) = chosen.get();
         let lang = ui.lang.get();
@@ -60,9 +61,8 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
     view! {
         <section class="ssc__map" aria-label=move || ms().title>
             <h2 class="ssc__heading" tabindex="-1">{move || ms().title}</h2>
-            <p class="ssc__muted">{move || ms().intro}</p>
             {controls}
-            <MapCanvas map=map />
+            <MapModes ds=ds_modes map=map />
             <p class="ssc__map-summary">{summary}</p>
             <p class="ssc__muted">{move || ms().median_note}" "{scale_note}</p>
             <MapClasses map=map />

@@ -75,6 +75,7 @@ pub(super) fn assemble(
         sources: Vec::new(),
         metrics: Vec::new(),
         stations: Vec::new(),
+        boundaries: base.as_ref().and_then(|b| b.boundaries.clone()),
     };
     for (f, s) in p.sources.iter().filter(|(f, _)| keep(f, rejected)) {
         doc.sources.push(s.clone());

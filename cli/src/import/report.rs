@@ -55,6 +55,7 @@ pub(super) fn column_of(path: &str) -> Option<&'static str> {
         },
         [.., "profile", _, "source"] => "profile_source",
         [.., "region", "code"] => "region_code",
+        [.., "location"] => "lon",
         ["stations", "figures", "period"] => "period_start",
         ["stations", "figures", "baseline"] => "baseline_start",
         [.., "values"] | [.., "status"] => "value",

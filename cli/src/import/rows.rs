@@ -135,6 +135,7 @@ pub(super) fn parse_row(
                     figures: Vec::new(),
                     series: Vec::new(),
                     detail: None,
+                    location: location(t, cells)?,
                 },
             ));
         }
@@ -230,4 +231,27 @@ pub(super) fn parse_row(
         }
     }
     Ok(())
+}
+
+/// Where in the world a CRS spelling is accepted (`WGS-84`, `GCJ-02`, as usually written).
+const CRS_ALIASES: &[(&str, &str)] = &[
+    ("WGS-84", "wgs84"),
+    ("WGS84", "wgs84"),
+    ("wgs-84", "wgs84"),
+    ("GCJ-02", "gcj02"),
+    ("GCJ02", "gcj02"),
+    ("gcj-02", "gcj02"),
+];
+
+/// A station's `lon`, `lat` and `crs` columns: all three or none.
+fn location(t: &Table, cells: &[String]) -> Result<Option<scorecards_core::Location>, RowError> {
+    let (lon, lat) = (number(t, cells, "lon")?, number(t, cells, "lat")?);
+    let crs = word::<scorecards_core::Crs>(t, cells, "crs", CRS_ALIASES, "wgs84, gcj02")?;
+    match (lon, lat, crs) {
+        (None, None, None) => Ok(None),
+        (Some(lon), Some(lat), Some(crs)) => Ok(Some(scorecards_core::Location { lon, lat, crs })),
+        (None, ..) => Err(RowError::Missing("lon")),
+        (_, None, _) => Err(RowError::Missing("lat")),
+        (_, _, None) => Err(RowError::Missing("crs")),
+    }
 }

@@ -24,6 +24,7 @@ use scorecards_core::{
     Polarity, Profile, Qualifier, Region, Series, Source, Station, Text, Unit, ValueStatus,
 };
 
+mod geometry;
 mod metrics;
 mod rng;
 mod split;
@@ -35,6 +36,7 @@ use rng::*;
 use station::*;
 use tables::*;
 
+pub use geometry::{geometry, AREAS};
 pub use split::split;
 
 /// What to generate.
@@ -169,6 +171,7 @@ pub fn generate(opts: &Options) -> Document {
         sources: sources.into_iter().flatten().collect(),
         metrics: metrics(),
         stations,
+        boundaries: None,
     }
 }
 

@@ -16,6 +16,7 @@ pub fn split(doc: &Document) -> (Document, Vec<(String, Document)>) {
         sources: doc.sources.clone(),
         metrics: doc.metrics.clone(),
         stations: Vec::with_capacity(doc.stations.len()),
+        boundaries: doc.boundaries.clone(),
     };
     let mut details: Vec<(String, Document)> = Vec::new();
     // The directory's headline of each family: the first figure of the family's first
@@ -62,6 +63,7 @@ pub fn split(doc: &Document) -> (Document, Vec<(String, Document)>) {
             figures: headlines(st),
             series: Vec::new(),
             detail: Some(href.clone()),
+            location: st.location,
         });
         let at = match details.iter().position(|(h, _)| *h == href) {
             Some(i) => i,
@@ -77,6 +79,7 @@ pub fn split(doc: &Document) -> (Document, Vec<(String, Document)>) {
                         sources: Vec::new(),
                         metrics: Vec::new(),
                         stations: Vec::new(),
+                        boundaries: None,
                     },
                 ));
                 details.len() - 1

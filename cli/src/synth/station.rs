@@ -385,5 +385,6 @@ pub(super) fn station(
         figures,
         series,
         detail: None,
+        location: None,
     }
 }

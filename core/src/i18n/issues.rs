@@ -47,6 +47,7 @@ fn clipped(k: &IssueKind) -> IssueKind {
         IssueKind::BadTimestamp { text } => IssueKind::BadTimestamp { text: c(text) },
         IssueKind::SeriesNotMonthly { start } => IssueKind::SeriesNotMonthly { start: c(start) },
         IssueKind::UnknownRegionCode { code } => IssueKind::UnknownRegionCode { code: c(code) },
+        IssueKind::BadBoundaryRef { href } => IssueKind::BadBoundaryRef { href: c(href) },
         IssueKind::RegionCodeMismatch { code, province } => IssueKind::RegionCodeMismatch {
             code: c(code),
             province: c(province),
@@ -117,10 +118,15 @@ impl Found {
             IssueKind::EmptyText => q(""),
             IssueKind::SeriesNotMonthly { start } => q(start),
             IssueKind::SeriesLengthMismatch { status, .. } => Found::Statuses(*status),
-            IssueKind::BadDetailRef { href } => q(href),
+            IssueKind::BadDetailRef { href } | IssueKind::BadBoundaryRef { href } => q(href),
+            IssueKind::LocationOutOfRange { lon, lat } => {
+                let n = crate::format::plain_number;
+                Found::Value(format!("[{}, {}]", n(*lon), n(*lat)))
+            }
             IssueKind::DetailFileAlone => q("detail"),
             IssueKind::DetailOutsideIndex
             | IssueKind::NotDetailFile
+            | IssueKind::NoApprovalNumber
             | IssueKind::StatusMismatch => Found::Nothing,
             IssueKind::MissingQuote => Found::NoQuote,
             IssueKind::SeriesGap {

@@ -25,6 +25,7 @@ use summaries::{SeriesFacts, SparkFacts};
 
 mod en;
 mod errors;
+mod geo;
 mod issues;
 mod map;
 mod narrator;
@@ -35,6 +36,7 @@ mod zh;
 pub use crate::lang::Lang;
 pub use en::EN;
 pub use errors::{ErrorMessage, ErrorTexts, HttpFailure, Sizes, Unreadable, VersionFound};
+pub use geo::GeoStrings;
 pub use issues::{clip, Detail, Found, IssueTexts};
 pub use map::MapStrings;
 use narrator::Narrator;

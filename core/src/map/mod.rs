@@ -11,6 +11,8 @@
 //! Pure, like the rest of the core; the browser loads the view that uses it on demand.
 
 pub mod draw;
+pub mod geo;
+pub mod geo_draw;
 pub mod nav;
 pub mod tiles;
 pub mod units;

@@ -358,14 +358,27 @@ fn measure_table(env: &Env, side: &Side, src: &str, m: &mut Measured) -> Result<
     Ok(())
 }
 
-/// Key presses on a canvas that redraws on each: `op` names the samples (`chart`, `map`),
-/// `url` is the page's URL template and `sel` the focusable box the keys go to.
+/// The map's geographic mode on the bundled fictitious geometry (2,900 areas): the page,
+/// the tiles' box it opens on, the mode button, and the boundary map's focusable box.
+pub const GEO: (&str, &str, &str, &str) = (
+    "/?src=data/demo-geo.json&view=map&lang=en",
+    ".ssc__chart--map .ssc__chart-box",
+    ".ssc__map-mode[data-mode=geo]",
+    ".ssc__chart--geo .ssc__chart-box",
+);
+
+/// Key presses on a canvas that redraws on each: `op` names the samples (`chart`, `map`,
+/// `geo`), `url` is the page's URL template and `sel` the focusable box the keys go to.
+/// With `open = Some((ready, button))` the page is ready when `ready` shows, then `button`
+/// is clicked and `sel` awaited (a mode switched on before the keys).
+#[allow(clippy::too_many_arguments)]
 fn measure_redraw(
     env: &Env,
     side: &Side,
     op: &str,
     url: &str,
     sel: &str,
+    open: Option<(&str, &str)>,
     src: &str,
     m: &mut Measured,
 ) -> Result<()> {
@@ -373,10 +386,32 @@ fn measure_redraw(
     let warmups = if env.opts.quick { 0 } else { 2 };
     for throttle in [1u32, 4] {
         let s = Session::new(env.driver, env.chromium)?;
-        let v = page_load(env, &s, &url, sel, side.error, throttle as f64, false)?;
+        let ready = open.map_or(sel, |(r, _)| r);
+        let v = page_load(env, &s, &url, ready, side.error, throttle as f64, false)?;
         if let Some(e) = v["error"].as_str() {
             m.op_failure.insert(op.into(), e.to_string());
             return Ok(());
+        }
+        if let Some((_, button)) = open {
+            s.exec(
+                "document.querySelector(arguments[0]).click();",
+                json!([button]),
+            )?;
+            let deadline = Instant::now() + env.opts.timeout;
+            while s.exec(
+                "return !!document.querySelector(arguments[0]);",
+                json!([sel]),
+            )? != json!(true)
+            {
+                if Instant::now() > deadline {
+                    m.op_failure
+                        .insert(op.into(), format!("{sel} did not appear"));
+                    return Ok(());
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            // The first draw waits for the canvas' size.
+            std::thread::sleep(Duration::from_millis(500));
         }
         // Each key press moves the highlight (the chart's month, the map's tile), which
         // redraws the whole canvas.
@@ -426,9 +461,20 @@ pub fn run(env: &Env, src: &str, ref_src: &str) -> Result<(Measured, Measured)> 
     measure_table(env, &reference, ref_src, &mut mr)?;
     for (side, s, m) in [(&app, src, &mut ma), (&reference, ref_src, &mut mr)] {
         if m.failure.is_none() {
-            measure_redraw(env, side, "chart", &side.scorecard_url, side.chart, s, m)?;
+            measure_redraw(
+                env,
+                side,
+                "chart",
+                &side.scorecard_url,
+                side.chart,
+                None,
+                s,
+                m,
+            )?;
             if let Some((url, sel)) = &side.map {
-                measure_redraw(env, side, "map", url, sel, s, m)?;
+                measure_redraw(env, side, "map", url, sel, None, s, m)?;
+                let (url, ready, button, sel) = GEO;
+                measure_redraw(env, side, "geo", url, sel, Some((ready, button)), s, m)?;
             }
         }
     }

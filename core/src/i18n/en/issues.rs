@@ -43,6 +43,9 @@ impl IssueTexts for En {
             IssueKind::UnusedSource { id } => format!("The source “{id}” is not referred to by any figure or fact."),
             IssueKind::UnknownRegionCode { code } => format!("The region code “{code}” is invalid: use a six-digit GB/T 2260 code whose first two digits are a provincial-level unit."),
             IssueKind::RegionCodeMismatch { code, province } => format!("The region code “{code}” is not in “{province}”: its first two digits are another provincial-level unit's."),
+            IssueKind::BadBoundaryRef { href } => format!("The boundary file “{href}” is invalid: use a relative path below the data file's folder on the same site, e.g. geo/counties.json. The geographic mode is off; the tile map still works."),
+            IssueKind::NoApprovalNumber => "The boundary file has no map review number (审图号, \"approval\"): these boundaries are not drawn. A map shown to the public needs one; the tile map still works.".into(),
+            IssueKind::LocationOutOfRange { lon, lat } => format!("The coordinates (longitude {}, latitude {}) are out of range: longitude goes from −180 to 180, latitude from −90 to 90.", num(*lon), num(*lat)),
             IssueKind::LegacyEncoding { encoding } => {
                 let (name, from) = (encoding.name(), encoding.label().to_ascii_uppercase());
                 format!("The file is not UTF-8; it was read as {name}. Save it as UTF-8 (e.g. iconv -f {from} -t UTF-8).")
@@ -105,6 +108,13 @@ impl IssueTexts for En {
             IssueKind::UnusedSource { .. } => "at least one figure or fact citing it".into(),
             IssueKind::UnknownRegionCode { .. } | IssueKind::RegionCodeMismatch { .. } => {
                 "a six-digit GB/T 2260 code whose first two digits match the province".into()
+            }
+            IssueKind::BadBoundaryRef { .. } => {
+                "a relative path below the data file's folder (e.g. geo/counties.json)".into()
+            }
+            IssueKind::NoApprovalNumber => "a map review number, e.g. \"GS(2024)1234号\"".into(),
+            IssueKind::LocationOutOfRange { .. } => {
+                "longitude −180 to 180, latitude −90 to 90 (degrees)".into()
             }
             IssueKind::LegacyEncoding { .. } => "UTF-8 text".into(),
         }

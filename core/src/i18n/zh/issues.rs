@@ -43,6 +43,9 @@ impl IssueTexts for Zh {
             IssueKind::UnusedSource { id } => format!("来源“{id}”没有被任何数据引用。"),
             IssueKind::UnknownRegionCode { code } => format!("区划代码“{code}”无效：应为 GB/T 2260 的六位数字代码，前两位为省级行政区代码。"),
             IssueKind::RegionCodeMismatch { code, province } => format!("区划代码“{code}”不属于“{province}”：前两位是另一个省级行政区的代码。"),
+            IssueKind::BadBoundaryRef { href } => format!("边界文件地址“{href}”无效：应为数据文件所在目录下同一网站的相对路径，例如 geo/counties.json。地理模式已关闭，分省图仍可使用。"),
+            IssueKind::NoApprovalNumber => "边界文件没有审图号（approval）：不会绘制这些边界。公开展示的地图须有审图号；分省图仍可使用。".into(),
+            IssueKind::LocationOutOfRange { lon, lat } => format!("坐标（经度 {}，纬度 {}）超出范围：经度应在 −180 到 180 之间，纬度在 −90 到 90 之间。", num(*lon), num(*lat)),
             IssueKind::LegacyEncoding { encoding } => {
                 let (name, from) = (encoding.name(), encoding.label().to_ascii_uppercase());
                 format!("文件不是 UTF-8 编码，已按 {name} 读取：请另存为 UTF-8（例如 iconv -f {from} -t UTF-8）。")
@@ -100,6 +103,11 @@ impl IssueTexts for Zh {
             IssueKind::UnknownRegionCode { .. } | IssueKind::RegionCodeMismatch { .. } => {
                 "六位 GB/T 2260 区划代码，前两位与省份一致".into()
             }
+            IssueKind::BadBoundaryRef { .. } => {
+                "数据文件所在目录下的相对路径（如 geo/counties.json）".into()
+            }
+            IssueKind::NoApprovalNumber => "审图号，例如 \"GS(2024)1234号\"".into(),
+            IssueKind::LocationOutOfRange { .. } => "经度 −180 到 180，纬度 −90 到 90（度）".into(),
             IssueKind::LegacyEncoding { .. } => "UTF-8 文本".into(),
         }
     }

@@ -1,0 +1,303 @@
+//! The map's geographic mode: decoding GeoJSON and TopoJSON as written, refusing
+//! boundaries without a map review number, every region drawn, holes staying holes in the
+//! SVG, the approval line at the lower left, and the nearest station under the pointer.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_svg::SVGBackend;
+use scorecards_core::chart::{ChartTheme, Labels};
+use scorecards_core::compare::Measure;
+use scorecards_core::map::geo::{approval, decode, Approval, GeoError, GeoMap, MAX_GEO_BYTES};
+use scorecards_core::map::geo_draw::{draw_geo, geo_height, geo_layout, geo_step, GeoSpec};
+use scorecards_core::map::{tile_map, Move};
+use scorecards_core::{parse, validate, Dataset, GeoFormat, IssueKind, Lang};
+
+/// A square ring from (x0, y0) to (x1, y1), counter-clockwise as RFC 7946 asks.
+fn square(x0: f64, y0: f64, x1: f64, y1: f64) -> String {
+    format!("[[{x0},{y0}],[{x1},{y0}],[{x1},{y1}],[{x0},{y1}],[{x0},{y0}]]")
+}
+
+/// Three regions: a square with a square hole (浙江), a two-part MultiPolygon keyed by `id`
+/// (安徽), and a plain square (天津). The hole is written clockwise-first on purpose.
+fn geojson() -> String {
+    let hole = "[[104,4],[104,6],[106,6],[106,4],[104,4]]";
+    format!(
+        r#"{{"type":"FeatureCollection","fictitious":true,"features":[
+        {{"type":"Feature","properties":{{"code":"330100"}},"geometry":{{"type":"Polygon","coordinates":[{},{hole}]}}}},
+        {{"type":"Feature","id":340100,"properties":{{}},"geometry":{{"type":"MultiPolygon","coordinates":[[{}],[{}]]}}}},
+        {{"type":"Feature","properties":{{"code":"120100"}},"geometry":{{"type":"Polygon","coordinates":[{}]}}}}]}}"#,
+        square(100.0, 0.0, 110.0, 10.0),
+        square(110.0, 0.0, 115.0, 5.0),
+        square(112.0, 6.0, 114.0, 9.0),
+        square(100.0, 10.0, 104.0, 14.0),
+    )
+}
+
+fn data(boundaries: &str, synthetic: bool) -> Dataset {
+    let json = format!(
+        r#"{{"schema_version":1,"publisher":{{"zh":"测试"}},"generated_at":"2026-01-01T00:00:00Z","synthetic":{synthetic},
+        "sources":[{{"id":"s","title":{{"zh":"t"}},"publisher":{{"zh":"p"}}}}],
+        "metrics":[{{"id":"incidents","label":{{"zh":"警情"}},"unit":"count","family":"incidents","polarity":"lower_is_better"}}],
+        "stations":[
+          {{"id":"a","name":{{"zh":"甲"}},"region":{{"province":{{"zh":"浙江"}},"code":"330100"}},"location":{{"lon":101,"lat":1,"crs":"wgs84"}},
+            "figures":[{{"metric":"incidents","value":5,"unit":"count","period":{{"start":"2024","end":"2024"}},"source":"s"}}]}},
+          {{"id":"b","name":{{"zh":"乙"}},"region":{{"province":{{"zh":"天津"}}}},"location":{{"lon":102,"lat":12,"crs":"wgs84"}}}}
+        ]{boundaries}}}"#
+    );
+    parse(json.as_bytes(), "t.json").unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+const NUMBERED: &str = r#","boundaries":{"href":"geo/c.json","format":"geojson","approval":"GS(2099)0000号","source":{"zh":"测试来源"},"crs":"wgs84"}"#;
+
+#[test]
+fn geojson_is_decoded_as_written() {
+    let g = decode(geojson().as_bytes(), GeoFormat::Geojson).unwrap();
+    assert_eq!(g.regions.len(), 3);
+    assert!(g.fictitious);
+    assert_eq!(g.regions[0].code, "330100");
+    assert_eq!(g.regions[1].code, "340100", "the feature's id when no code");
+    assert_eq!(g.regions[0].polygons[0].len(), 2, "exterior and hole");
+    assert_eq!(g.regions[1].polygons.len(), 2);
+    assert_eq!(g.bbox, [100.0, 0.0, 115.0, 14.0]);
+    assert_eq!(g.vertices, 5 * 5, "five rings of five positions");
+    // Every vertex kept as written (no simplification).
+    assert_eq!(g.regions[0].polygons[0][1][1], [104.0, 6.0]);
+    let tj = scorecards_core::map::units::index_of_code(12);
+    assert_eq!(g.regions[2].unit, tj);
+}
+
+#[test]
+fn topojson_arcs_are_delta_decoded_transformed_and_stitched() {
+    // Two squares sharing the arc x = 1; the second walks it backwards (~0 = arc 0 reversed).
+    let topo = r#"{"type":"Topology","transform":{"scale":[0.5,0.25],"translate":[100,20]},
+      "arcs":[[[2,0],[0,4]],[[2,4],[-2,0],[0,-4],[2,0]],[[2,0],[2,0],[0,4],[-2,0]]],
+      "objects":{"regions":{"type":"GeometryCollection","geometries":[
+        {"type":"Polygon","arcs":[[0,1]],"properties":{"code":"330100"}},
+        {"type":"Polygon","arcs":[[2,-1]],"id":"330200"}]}}}"#;
+    let g = decode(topo.as_bytes(), GeoFormat::Topojson).unwrap();
+    assert_eq!(g.regions.len(), 2);
+    assert_eq!(
+        g.regions[0].polygons[0][0],
+        vec![
+            [101.0, 20.0],
+            [101.0, 21.0],
+            [100.0, 21.0],
+            [100.0, 20.0],
+            [101.0, 20.0]
+        ]
+    );
+    assert_eq!(
+        g.regions[1].polygons[0][0],
+        vec![
+            [101.0, 20.0],
+            [102.0, 20.0],
+            [102.0, 21.0],
+            [101.0, 21.0],
+            [101.0, 20.0]
+        ]
+    );
+    assert_eq!(g.bbox, [100.0, 20.0, 102.0, 21.0]);
+}
+
+#[test]
+fn broken_files_are_refused_with_a_reason() {
+    let d = |s: &str, f| decode(s.as_bytes(), f).unwrap_err();
+    assert!(matches!(d("{", GeoFormat::Geojson), GeoError::NotJson(_)));
+    assert_eq!(
+        d(r#"{"type":"Topology"}"#, GeoFormat::Geojson),
+        GeoError::NotFormat(GeoFormat::Geojson)
+    );
+    assert_eq!(
+        d(
+            r#"{"type":"FeatureCollection","features":[]}"#,
+            GeoFormat::Geojson
+        ),
+        GeoError::Empty
+    );
+    let no_code = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"33"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}}]}"#;
+    assert_eq!(d(no_code, GeoFormat::Geojson), GeoError::NoCode(1));
+    let line = r#"{"type":"FeatureCollection","features":[{"type":"Feature","id":"330100","geometry":{"type":"LineString","coordinates":[[0,0],[1,1]]}}]}"#;
+    assert_eq!(d(line, GeoFormat::Geojson), GeoError::BadGeometry(1));
+    let big = vec![b' '; MAX_GEO_BYTES as usize + 1];
+    assert!(matches!(
+        decode(&big, GeoFormat::Geojson),
+        Err(GeoError::TooLarge(_))
+    ));
+    for lang in [Lang::Zh, Lang::En] {
+        let m = GeoError::NoApproval.message(lang);
+        assert!(m.contains("审图号"), "{m}");
+        assert!(m.ends_with(lang.geo_strings().tiles_still_work));
+    }
+}
+
+#[test]
+fn boundaries_without_an_approval_number_are_refused() {
+    let ds = data(NUMBERED, false);
+    assert_eq!(
+        approval(ds.document()),
+        Ok(Approval::Number("GS(2099)0000号".into()))
+    );
+    let none = r#","boundaries":{"href":"geo/c.json","format":"geojson","source":{"zh":"来源"}}"#;
+    let ds = data(none, false);
+    assert_eq!(approval(ds.document()), Err(GeoError::NoApproval));
+    let issues = validate(ds.document());
+    let i = issues
+        .iter()
+        .find(|i| i.kind == IssueKind::NoApprovalNumber)
+        .expect("reported");
+    assert_eq!(i.path, "$.boundaries.approval");
+    assert!(i.is_warning(), "the data and the tile map still show");
+    // "Fictitious" is honoured only in synthetic data.
+    let fict = r#","boundaries":{"href":"geo/c.json","format":"geojson","source":{"zh":"虚构"},"fictitious":true}"#;
+    assert_eq!(
+        approval(data(fict, false).document()),
+        Err(GeoError::NoApproval)
+    );
+    assert_eq!(
+        approval(data(fict, true).document()),
+        Ok(Approval::Fictitious)
+    );
+    let far = r#","boundaries":{"href":"https://elsewhere.example/c.json","format":"geojson","approval":"GS(2099)0000号","source":{"zh":"x"}}"#;
+    let ds = data(far, false);
+    assert!(matches!(approval(ds.document()), Err(GeoError::BadRef(_))));
+    assert!(validate(ds.document())
+        .iter()
+        .any(|i| matches!(i.kind, IssueKind::BadBoundaryRef { .. }) && i.is_warning()));
+}
+
+#[test]
+fn coordinates_out_of_range_are_an_error() {
+    let mut doc = data("", false).document().clone();
+    doc.stations[0].location.as_mut().unwrap().lat = 91.0;
+    let issues = validate(&doc);
+    let i = issues
+        .iter()
+        .find(|i| matches!(i.kind, IssueKind::LocationOutOfRange { .. }))
+        .unwrap();
+    assert_eq!(i.path, "$.stations[0].location");
+    assert!(!i.is_warning());
+}
+
+fn draw(
+    g: &GeoMap,
+    ds: &Dataset,
+    lang: Lang,
+    width: u32,
+    focus: Option<usize>,
+) -> (String, Labels) {
+    let map = tile_map(ds, "incidents", Measure::Level);
+    let points: Vec<[f64; 2]> = ds
+        .stations()
+        .iter()
+        .filter_map(|s| s.location.map(|l| [l.lon, l.lat]))
+        .collect();
+    let ap = Approval::Number("GS(2099)0000号".into());
+    let spec = GeoSpec {
+        geo: g,
+        map: &map,
+        points: &points,
+        focus,
+        approval: &ap,
+        lang,
+        pixel_ratio: 1.0,
+        font_px: 12.0,
+    };
+    let h = geo_height(g.bbox, f64::from(width), 12.0, map.classes.colors.len()) as u32;
+    let mut svg = String::new();
+    let mut labels = Labels::default();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, h)).into_drawing_area();
+        draw_geo(&root, &spec, &ChartTheme::LIGHT, &mut labels).unwrap();
+        root.present().unwrap();
+    }
+    (svg, labels)
+}
+
+/// The `points` of every `<polygon>` in an SVG.
+fn polygons(svg: &str) -> Vec<Vec<(f64, f64)>> {
+    svg.split("<polygon")
+        .skip(1)
+        .map(|p| {
+            let pts = p
+                .split("points=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            pts.split_whitespace()
+                .map(|xy| {
+                    let (x, y) = xy.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The winding number of `poly` around `(x, y)` (0: outside under the non-zero rule).
+fn winding(poly: &[(f64, f64)], (x, y): (f64, f64)) -> i32 {
+    let mut w = 0;
+    for (a, b) in poly.iter().zip(poly.iter().cycle().skip(1)) {
+        let cross = (b.0 - a.0) * (y - a.1) - (x - a.0) * (b.1 - a.1);
+        if a.1 <= y && b.1 > y && cross > 0.0 {
+            w += 1;
+        } else if a.1 > y && b.1 <= y && cross < 0.0 {
+            w -= 1;
+        }
+    }
+    w
+}
+
+#[test]
+fn the_svg_draws_every_region_holes_stay_holes_and_the_number_is_lower_left() {
+    let g = decode(geojson().as_bytes(), GeoFormat::Geojson).unwrap();
+    let ds = data(NUMBERED, false);
+    for lang in [Lang::Zh, Lang::En] {
+        for width in [390u32, 1280] {
+            let (svg, labels) = draw(&g, &ds, lang, width, Some(0));
+            let polys = polygons(&svg);
+            // Every polygon of every region is drawn, each once.
+            assert_eq!(polys.len(), 4, "{width}");
+            let lay = geo_layout(g.bbox, f64::from(width), 1.0, 12.0, 1);
+            let px = |p: [f64; 2]| lay.to_px(p);
+            // Inside the ring of 浙江 but outside its hole: filled; the hole's centre: not.
+            let zj = &polys[0];
+            assert_ne!(winding(zj, px([102.0, 2.0])), 0);
+            assert_eq!(winding(zj, px([105.0, 5.0])), 0, "the hole stays a hole");
+            // The approval number at the lower left, under the geometry.
+            let text = (lang.geo_strings().approval)("GS(2099)0000号");
+            let l = labels.0.iter().find(|l| l.text == text).expect("printed");
+            assert_eq!(l.x, 0.0);
+            assert!(l.y > lay.map_h);
+            // The fictitious file says so on the canvas too.
+            assert!(labels
+                .0
+                .iter()
+                .any(|l| l.text == lang.geo_strings().fictitious));
+            // Two points (two circles each), the focus ring (two) and the legend.s point.
+            assert_eq!(svg.matches("<circle").count(), 2 * 2 + 2 + 1);
+        }
+    }
+}
+
+#[test]
+fn the_nearest_station_is_found_and_arrows_move_between_stations() {
+    let g = decode(geojson().as_bytes(), GeoFormat::Geojson).unwrap();
+    let lay = geo_layout(g.bbox, 600.0, 1.0, 12.0, 1);
+    let pts = [[101.0, 1.0], [102.0, 12.0], [108.0, 2.0]];
+    let (x, y) = lay.to_px([101.2, 1.3]);
+    assert_eq!(lay.nearest(&pts, x, y, 20.0), Some(0));
+    let (x, y) = lay.to_px([107.0, 2.0]);
+    assert_eq!(lay.nearest(&pts, x, y, 60.0), Some(2));
+    assert_eq!(lay.nearest(&pts, -500.0, -500.0, 20.0), None);
+    assert_eq!(geo_step(&pts, None, Move::Right), Some(0));
+    assert_eq!(geo_step(&pts, Some(0), Move::Right), Some(2));
+    assert_eq!(geo_step(&pts, Some(0), Move::Up), Some(1));
+    assert_eq!(
+        geo_step(&pts, Some(1), Move::Up),
+        Some(1),
+        "nothing further north"
+    );
+    assert_eq!(geo_step(&pts, Some(1), Move::Last), Some(2));
+    assert_eq!(geo_step(&[], None, Move::Right), None);
+}

@@ -1,0 +1,128 @@
+//! The map's geographic mode in real Chromium: the bundled fictitious geometry drawn with
+//! its label, every unit still in the table, stations read out with the keyboard, axe clean;
+//! boundaries without an approval number refused (nothing fetched), a missing boundary file
+//! said — the tiles working in both cases.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use support::{browser, Browser};
+
+const ROWS: &str = ".ssc__table--map tbody tr";
+const DEMO: &str = "/?src=data/demo-geo.json&view=map&metric=incidents&measure=level";
+
+async fn choose_geo(b: &Browser) {
+    b.click(".ssc__map-mode[data-mode=geo]").await;
+}
+
+async fn boundary_requests(b: &Browser) -> usize {
+    b.js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/geo/')).length")
+        .await
+        .as_u64()
+        .unwrap() as usize
+}
+
+#[tokio::test]
+async fn fictitious_geometry_is_drawn_labelled_with_stations_read_out() {
+    for (width, height) in [(390, 900), (1280, 1100), (1920, 1200)] {
+        let b = browser(width, height).await;
+        b.open(DEMO).await;
+        b.wait_for_count(ROWS, 34).await;
+        assert_eq!(boundary_requests(&b).await, 0, "fetched only on choice");
+        choose_geo(&b).await;
+        b.wait_css(".ssc__chart--geo canvas").await;
+        b.wait_css(".ssc__map-approval").await;
+        assert_eq!(boundary_requests(&b).await, 1);
+        let label = b.text(".ssc__map-approval").await;
+        assert!(
+            label.contains("虚构几何") && label.contains("不是地图"),
+            "{label}"
+        );
+        let page = b.text(".ssc__map").await;
+        assert!(
+            page.contains("边界文件共有 2900 个区域，全部绘制。"),
+            "{page}"
+        );
+        assert!(page.contains("图上标出 80 个有坐标的派出所。"), "{page}");
+        assert_eq!(
+            b.all(ROWS).await.len(),
+            34,
+            "the table still lists every unit"
+        );
+        assert!(b.inked_pixels(".ssc__chart--geo canvas").await > 5000.0);
+        if width == 1280 {
+            let chart =
+                b.c.find(Locator::Css(".ssc__chart--geo .ssc__chart-box"))
+                    .await
+                    .unwrap();
+            chart.send_keys(&Key::Home.to_string()).await.unwrap();
+            let said = b.text(".ssc__chart--geo .ssc__chart-readout").await;
+            assert!(said.contains("（合成）"), "a station's name: {said}");
+            chart.send_keys(&Key::Right.to_string()).await.unwrap();
+            let next = b.text(".ssc__chart--geo .ssc__chart-readout").await;
+            assert_ne!(said, next, "the arrow moved to another station");
+            let violations = b.axe().await;
+            assert!(violations.is_empty(), "{violations:#?}");
+            b.click(".ssc__lang[lang=en]").await;
+            b.wait_xpath("//*[contains(@class,'ssc__map-approval') and contains(text(),'Fictitious geometry')]")
+                .await;
+            let violations = b.axe().await;
+            assert!(violations.is_empty(), "{violations:#?}");
+            b.screenshot("map-geo-1280-en").await;
+            b.click(".ssc__lang:not([lang=en])").await;
+        }
+        b.screenshot(&format!("map-geo-{width}-zh")).await;
+        b.assert_clean_console(&[]).await;
+        b.close().await;
+    }
+}
+
+#[tokio::test]
+async fn boundaries_without_an_approval_number_are_refused_and_the_tiles_work() {
+    let b = browser(1280, 1000).await;
+    b.open("/?src=/fixtures/geo-no-approval.json&view=map")
+        .await;
+    b.wait_for_count(ROWS, 34).await;
+    choose_geo(&b).await;
+    b.wait_css(".ssc__map-geo-refused").await;
+    let said = b.text(".ssc__map-geo-refused").await;
+    assert!(
+        said.contains("没有审图号") && said.contains("分省方块图仍可使用"),
+        "{said}"
+    );
+    assert_eq!(boundary_requests(&b).await, 0, "nothing fetched");
+    assert!(b.all(".ssc__chart--geo").await.is_empty(), "nothing drawn");
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "{violations:#?}");
+    b.click(".ssc__map-mode[data-mode=tiles]").await;
+    b.wait_css(".ssc__chart--map .ssc__map-canvas").await;
+    assert!(b.inked_pixels(".ssc__map-canvas").await > 1000.0);
+    b.click(".ssc__lang[lang=en]").await;
+    choose_geo(&b).await;
+    b.wait_css(".ssc__map-geo-refused").await;
+    let said = b.text(".ssc__map-geo-refused").await;
+    assert!(said.contains("no map review number"), "{said}");
+    b.assert_clean_console(&[]).await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_missing_boundary_file_is_said_and_the_tiles_work() {
+    let b = browser(1280, 1000).await;
+    b.open("/?src=/fixtures/geo-missing-file.json&view=map&lang=en")
+        .await;
+    b.wait_for_count(ROWS, 34).await;
+    choose_geo(&b).await;
+    b.wait_css(".ssc__map-geo-refused").await;
+    let said = b.text(".ssc__map-geo-refused").await;
+    assert!(
+        said.contains("could not be fetched (HTTP 404)") && said.contains("tile map still works"),
+        "{said}"
+    );
+    b.click(".ssc__map-mode[data-mode=tiles]").await;
+    b.wait_css(".ssc__chart--map .ssc__map-canvas").await;
+    b.assert_clean_console(&["404"]).await;
+    b.close().await;
+}
