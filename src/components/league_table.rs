@@ -31,6 +31,8 @@ pub fn LeagueTable(
     slots: Memo<Arc<LeagueSlots>>,
     /// The comparable slots' indices in the order shown.
     order: Memo<Arc<Vec<u32>>>,
+    /// Counts the orders made: keys the rows with `order`'s current one.
+    generation: StoredValue<u64>,
     virtualised: bool,
 ) -> impl IntoView {
     let ui = Ui::get();
@@ -64,25 +66,25 @@ pub fn LeagueTable(
     let ds_rows = ds.clone();
     // The same shape as the directory's rows (`duplicates` pairs them): each table keys and
     // draws its own kind of row; what they share is `VirtualTable` and `keyed_rows`.
-    // A row is keyed by its place in the table, not by its station: a new order or a new
-    // league updates the rows in view in place (their text and links) instead of removing
-    // them and building new ones, so a sort or a filter costs what the rows on screen cost.
     let body = Box::new(move |range: Memo<Range<usize>>| {
         let ds_rows = ds_rows.clone();
         keyed_rows(
-            move || range.get(),
-            |k| *k,
-            move |k| {
+            move || {
+                let r = range.get();
+                order.with(|o| {
+                    let g = generation.get_value();
+                    r.map(|k| (g, k, o[k])).collect::<Vec<_>>()
+                })
+            },
+            |row| *row,
+            move |(_, k, slot)| {
                 let ds = ds_rows.clone();
+                let l = slots.get_untracked();
                 // Rows come and go as the table scrolls: each reads its own copy of the state.
                 let ui = ui.provide_scoped();
                 move || {
-                    // Every new order is a change, even one equal to the last: its numbers
-                    // may mean other stations (`order` always notifies).
-                    let slot = order.with(|o| o.get(k).copied())?;
-                    let l = slots.get_untracked();
                     let e = l.entry(&ds, &l.slots[slot as usize]);
-                    Some(ranked_row(&ds, &e, &l, ui.lang.get(), k))
+                    ranked_row(&ds, &e, &l, ui.lang.get(), k)
                 }
             },
         )

@@ -90,12 +90,15 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
         })
     });
     let ds_order = ds.clone();
-    // Every new order counts as a change, even one equal to the last: its numbers may mean
-    // other stations (the rows in view redraw themselves from it).
+    // Each new order gets a new generation, which keys its rows: a row is kept while the
+    // table only scrolls, and redrawn when the league or its order changes (every new order
+    // counts as a change, even one equal to the last: its numbers may mean other stations).
+    let generation = StoredValue::new(0u64);
     let order: Memo<Arc<Vec<u32>>> = Memo::new_with_compare(
         move |_| {
             let (sort, desc) = ui.rank.with(|q| (q.sort, q.descending));
             let lang = ui.lang.get();
+            generation.update_value(|g| *g += 1);
             slots.with(|l| Arc::new(l.display_order(ds_order.keys(), sort, desc, lang)))
         },
         |_, _| true,
@@ -143,7 +146,7 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
                 on_search=Arc::new(move |v| ui.update_rank(|r| r.search = v))
                 debounce=virtualised
             />
-            <LeagueTable ds=ds slots=slots order=order virtualised=virtualised />
+            <LeagueTable ds=ds slots=slots order=order generation=generation virtualised=virtualised />
             <DownloadButtons name="station-league".to_string() rows=rows />
         </section>
     }
