@@ -32,6 +32,24 @@ pub fn filter(
         .collect()
 }
 
+/// `order` sorted by `place`, a distinct number below `places` for each item (a station's
+/// place in name or region order). A long list is put in place directly (O(`places`), no
+/// comparisons: sorting 40,000 stations by name took 46 ms at 4× CPU in the browser); a short
+/// one is sorted. Places are distinct, so both give the one order a stable sort would.
+pub fn by_place(mut order: Vec<u32>, places: usize, place: impl Fn(u32) -> u32) -> Vec<u32> {
+    if order.len() * 8 < places {
+        order.sort_unstable_by_key(|&k| place(k));
+        return order;
+    }
+    let mut at = vec![u32::MAX; places];
+    for &k in &order {
+        at[place(k) as usize] = k;
+    }
+    order.clear();
+    order.extend(at.into_iter().filter(|&k| k != u32::MAX));
+    order
+}
+
 /// One station's place in a league, without borrowing the data set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slot {
@@ -120,8 +138,12 @@ impl LeagueSlots {
         let station = |k: u32| self.slots[k as usize].station;
         match sort {
             SortKey::Rank => {}
-            SortKey::Name => order.sort_by_key(|&k| keys.name_place(station(k), lang)),
-            SortKey::Region => order.sort_by_key(|&k| keys.region_place(station(k), lang)),
+            SortKey::Name => {
+                order = by_place(order, keys.len(), |k| keys.name_place(station(k), lang))
+            }
+            SortKey::Region => {
+                order = by_place(order, keys.len(), |k| keys.region_place(station(k), lang))
+            }
             SortKey::Value => order.sort_by(|&a, &b| {
                 let v = |k: u32| self.slots[k as usize].value.unwrap_or(0.0);
                 v(a).total_cmp(&v(b))
@@ -234,6 +256,24 @@ pub fn more_not_listed(lang: Lang, more: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_place_is_the_sorted_order_for_long_and_short_lists() {
+        // Places: a permutation of 0..100 (item k's place is (k * 37 + 11) % 100).
+        let place = |k: u32| (k * 37 + 11) % 100;
+        for items in [
+            (0..100).collect::<Vec<u32>>(),
+            (0..100).filter(|k| k % 3 == 0).collect(),
+            vec![5, 99, 42],
+            vec![],
+        ] {
+            let mut sorted = items.clone();
+            sorted.sort_by_key(|&k| place(k));
+            let got = by_place(items.clone(), 100, place);
+            assert_eq!(got, sorted, "items {items:?}");
+        }
+        assert_eq!(by_place(vec![0, 2, 1], 3, |k| 2 - k), vec![2, 1, 0]);
+    }
     use crate::compare::matches_search;
     use crate::parse;
     use serde_json::json;

@@ -75,7 +75,14 @@ impl Scroller {
     }
 
     /// Back to the first row (after a search or a new sort).
+    ///
+    /// A box already at the top (as last scrolled) is left alone: writing `scrollTop` makes
+    /// the browser lay the page out at once, 21–25 ms of a sort or filter of 40,000 stations
+    /// at 4× CPU (profile of 2026-12-03), before the rows it would lay out again are drawn.
     pub fn back_to_top(&self) {
+        if self.scroll_top.get_untracked() <= 0.5 {
+            return;
+        }
         if let Some(el) = self.wrap.get_untracked() {
             el.set_scroll_top(0);
         }

@@ -29,6 +29,9 @@ pub struct Side {
     pub error: &'static str,
     pub rows: &'static str,
     pub search: &'static str,
+    /// How long the page waits after the last keystroke before it searches (ms): the time
+    /// of a search is counted from the keystroke, less this pause.
+    pub search_pause_ms: u64,
     pub province: &'static str,
     pub sort_name: &'static str,
     pub chart: &'static str,
@@ -48,6 +51,8 @@ pub fn app_side(scorecard_url: Option<String>, table_url: Option<String>) -> Sid
         error: ".ssc__error, .ssc-boot-error",
         rows: ".ssc__table--league tbody tr",
         search: ".ssc__league input[type=search]",
+        // `SEARCH_DELAY` in src/components/search_box.rs (long tables only).
+        search_pause_ms: 120,
         province: ".ssc__league select[id$=\"rank-province\"]",
         sort_name: ".ssc__table--league thead th:nth-child(2) button",
         chart: ".ssc__chart-box",
@@ -68,6 +73,7 @@ pub fn reference_side() -> Side {
         error: ".ref-error",
         rows: ".ref-directory .ref-table tbody tr",
         search: "#ref-search",
+        search_pause_ms: 0,
         province: "#ref-province",
         sort_name: ".ref-table button[data-sort=name]",
         chart: ".ref-chart-box",
@@ -250,8 +256,14 @@ fn table_ops(side: &Side, opts: &BenchOptions) -> Vec<(&'static str, Value, Valu
     vec![
         (
             "search",
-            json!(["input", side.search, opts.search, side.rows]),
-            json!(["input", side.search, "", side.rows]),
+            json!([
+                "input",
+                side.search,
+                opts.search,
+                side.rows,
+                side.search_pause_ms
+            ]),
+            json!(["input", side.search, "", side.rows, side.search_pause_ms]),
         ),
         (
             "filter",
