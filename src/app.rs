@@ -53,33 +53,42 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
 
     view! {
         <Shell>
-            <Transition fallback=move || view! { <Loading /> }>
+            <Transition fallback=move || {
+                view! { <Loading /> }
+            }>
                 {move || {
                     let base = base.get_value();
                     Suspend::new(async move {
-                    let loaded: Loaded = data.await;
-                    match loaded {
-                        Ok(ds) => {
-                            auto_retries.set_value(0);
-                            loaded_view(ds, base)
-                        }
-                        Err(e) => {
-                            let retry_in = match &e {
-                                LoadError::Http { retry_after: Some(secs), .. }
-                                    if auto_retries.get_value() < MAX_AUTO_RETRIES =>
-                                {
-                                    auto_retries.update_value(|n| *n += 1);
-                                    Some((*secs).clamp(1, MAX_RETRY_AFTER_SECS))
+                        let loaded: Loaded = data.await;
+                        match loaded {
+                            Ok(ds) => {
+                                auto_retries.set_value(0);
+                                loaded_view(ds, base)
+                            }
+                            Err(e) => {
+                                let retry_in = match &e {
+                                    LoadError::Http {
+                                        retry_after: Some(secs),
+                                        ..
+                                    } if auto_retries.get_value() < MAX_AUTO_RETRIES => {
+                                        auto_retries.update_value(|n| *n += 1);
+                                        Some((*secs).clamp(1, MAX_RETRY_AFTER_SECS))
+                                    }
+                                    _ => None,
+                                };
+                                ready::announce(ui.uid, Rendered::Error, None, || false);
+                                view! {
+                                    <ErrorPanel
+                                        error=e
+                                        retry_in=retry_in
+                                        on_retry=Callback::new(move |_| data.refetch())
+                                    />
                                 }
-                                _ => None,
-                            };
-                            ready::announce(ui.uid, Rendered::Error, None, || false);
-                            view! {
-                                <ErrorPanel error=e retry_in=retry_in on_retry=Callback::new(move |_| data.refetch()) />
-                            }.into_any()
+                                    .into_any()
+                            }
                         }
-                    }
-                })}}
+                    })
+                }}
             </Transition>
         </Shell>
     }
@@ -126,5 +135,9 @@ pub(crate) fn loaded_view(ds: Arc<Dataset>, base: Option<String>) -> AnyView {
 #[component]
 fn Loading() -> impl IntoView {
     let ui = Ui::get();
-    view! { <p class="ssc__loading" role="status">{move || ui.lang.get().strings().loading}</p> }
+    view! {
+        <p class="ssc__loading" role="status">
+            {move || ui.lang.get().strings().loading}
+        </p>
+    }
 }

@@ -140,7 +140,11 @@ fn ready_now<T>(
 #[component]
 pub fn PartLoading() -> impl IntoView {
     let ui = crate::state::Ui::get();
-    view! { <p class="ssc__loading ssc__loading--part" role="status">{move || ui.lang.get().strings().loading}</p> }
+    view! {
+        <p class="ssc__loading ssc__loading--part" role="status">
+            {move || ui.lang.get().strings().loading}
+        </p>
+    }
 }
 
 /// The comparison, from `split_compare.wasm`.

@@ -20,7 +20,15 @@ pub fn AppFooter(ds: Arc<Dataset>) -> impl IntoView {
             let items = ds
                 .warnings()
                 .iter()
-                .map(|w| view! { <li><code class="ssc__error-path">{w.path.clone()}</code>" — "{describe_issue(lang, &w.kind)}</li> })
+                .map(|w| {
+                    view! {
+                        <li>
+                            <code class="ssc__error-path">{w.path.clone()}</code>
+                            " — "
+                            {describe_issue(lang, &w.kind)}
+                        </li>
+                    }
+                })
                 .collect_view();
             view! {
                 <details class="ssc__warnings">
@@ -32,13 +40,26 @@ pub fn AppFooter(ds: Arc<Dataset>) -> impl IntoView {
         view! {
             <footer class="ssc__footer">
                 {warnings}
-                {synthetic.then(|| view! { <p class="ssc__synthetic" role="note">{s.synthetic_banner}</p> })}
+                {synthetic
+                    .then(|| {
+                        view! {
+                            <p class="ssc__synthetic" role="note">
+                                {s.synthetic_banner}
+                            </p>
+                        }
+                    })}
                 // Not in a prerendered view: its addresses are the page's, unknown until it is
                 // open, and Leptos' server-side rendering writes a <textarea>'s text unescaped.
-                {(ui.url_sync && !ui.embedded && !crate::render_mode::prerendering()).then(|| view! { <EmbedSnippet /> })}
+                {(ui.url_sync && !ui.embedded && !crate::render_mode::prerendering())
+                    .then(|| view! { <EmbedSnippet /> })}
                 <p>
-                    {s.published_by}": "{lang.pick(&doc.publisher).to_string()}" · "
-                    {s.generated}": "<time datetime=doc.generated_at.clone()>{scorecards_core::format::timestamp(lang, &doc.generated_at)}</time>
+                    {s.published_by}": "{lang.pick(&doc.publisher).to_string()}" · " {s.generated}
+                    ": "
+                    <time datetime=doc
+                        .generated_at
+                        .clone()>
+                        {scorecards_core::format::timestamp(lang, &doc.generated_at)}
+                    </time>
                 </p>
             </footer>
         }

@@ -22,20 +22,25 @@ pub fn AppHeader() -> impl IntoView {
                     .copied()
                     .map(|v| {
                         let current = move || {
-                            (ui.view.get() == v && (v != View::Directory || ui.station.get().is_none()))
+                            (ui.view.get() == v
+                                && (v != View::Directory || ui.station.get().is_none()))
                                 .then_some("page")
                         };
                         view! {
-                            <button type="button" class="ssc__tab" aria-current=current on:click=move |_| {
-                                if v == View::Directory { ui.open(None) } else { ui.go(v) }
-                            }>
+                            <button
+                                type="button"
+                                class="ssc__tab"
+                                aria-current=current
+                                on:click=move |_| {
+                                    if v == View::Directory { ui.open(None) } else { ui.go(v) }
+                                }
+                            >
                                 {move || view_name(s(), v)}
                             </button>
                         }
                     })
                     .collect_view()}
-            </nav>
-            <div class="ssc__langs" role="group" aria-label=move || s().language>
+            </nav> <div class="ssc__langs" role="group" aria-label=move || s().language>
                 {Lang::ALL
                     .into_iter()
                     .map(|l| {

@@ -145,7 +145,9 @@ pub fn BarChart(
                     on:pointerleave=move |_| selected.set(None)
                 ></canvas>
             </div>
-            <p class="ssc__chart-readout" aria-live="polite">{readout}</p>
+            <p class="ssc__chart-readout" aria-live="polite">
+                {readout}
+            </p>
         </figure>
     }
 }

@@ -31,7 +31,9 @@ pub fn CompareView(ds: Arc<Dataset>) -> impl IntoView {
     let select_id = ui.id("compare-add");
     view! {
         <section class="ssc__compare" aria-label=move || s().compare_title>
-            <h2 class="ssc__heading" tabindex="-1">{move || s().compare_title}</h2>
+            <h2 class="ssc__heading" tabindex="-1">
+                {move || s().compare_title}
+            </h2>
             <p class="ssc__muted">{move || s().compare_hint}</p>
             <div class="ssc__picker">
                 {move || chips(&ds_chips, &ui.compare.get(), ui.lang.get())}
@@ -61,13 +63,18 @@ pub fn CompareView(ds: Arc<Dataset>) -> impl IntoView {
                 let lang = ui.lang.get();
                 let stations = selected(&ds_table, &ui.compare.get());
                 if stations.len() < 2 {
-                    view! { <p class="ssc__notice" role="status">{lang.strings().compare_too_few}</p> }.into_any()
+                    view! {
+                        <p class="ssc__notice" role="status">
+                            {lang.strings().compare_too_few}
+                        </p>
+                    }
+                        .into_any()
                 } else {
                     view! {
                         {compare_table(&ds_table, &stations, lang)}
                         {ranked_charts(&ds_table, &stations, lang)}
                     }
-                    .into_any()
+                        .into_any()
                 }
             }}
             <DownloadButtons name="station-compare".to_string() rows=rows />
@@ -92,10 +99,22 @@ fn chips(ds: &Dataset, ids: &[String], lang: Lang) -> impl IntoView {
             view! {
                 <li class="ssc__chip">
                     {name.clone()}
-                    <button type="button" class="ssc__chip-remove" aria-label=format!("{} {name}", s.compare_remove) on:click=move |_| {
-                        let rest: Vec<String> = ui.compare.get_untracked().into_iter().filter(|x| *x != id).collect();
-                        ui.set_compare(rest);
-                    }>"×"</button>
+                    <button
+                        type="button"
+                        class="ssc__chip-remove"
+                        aria-label=format!("{} {name}", s.compare_remove)
+                        on:click=move |_| {
+                            let rest: Vec<String> = ui
+                                .compare
+                                .get_untracked()
+                                .into_iter()
+                                .filter(|x| *x != id)
+                                .collect();
+                            ui.set_compare(rest);
+                        }
+                    >
+                        "×"
+                    </button>
                 </li>
             }
         })
@@ -160,7 +179,11 @@ fn compare_table(ds: &Arc<Dataset>, stations: &[&Station], lang: Lang) -> AnyVie
                 })
                 .collect_view();
             view! {
-                <tr class="ssc__family-row"><th scope="colgroup" colspan=width.to_string()>{family_name(lang, family)}</th></tr>
+                <tr class="ssc__family-row">
+                    <th scope="colgroup" colspan=width.to_string()>
+                        {family_name(lang, family)}
+                    </th>
+                </tr>
                 {rows}
             }
             .into_any()
@@ -169,7 +192,12 @@ fn compare_table(ds: &Arc<Dataset>, stations: &[&Station], lang: Lang) -> AnyVie
     view! {
         <div class="ssc__table-wrap" role="region" tabindex="0" aria-label=s.compare_title>
             <table class="ssc__table ssc__table--compare">
-                <thead><tr><th scope="col">{s.figure}</th>{head}</tr></thead>
+                <thead>
+                    <tr>
+                        <th scope="col">{s.figure}</th>
+                        {head}
+                    </tr>
+                </thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
@@ -226,14 +254,22 @@ fn compare_row(
                     let why = diffs.iter().map(|d| difference_name(lang, *d)).collect::<Vec<_>>();
                     // Name what it is set against: "since 2018 vs year-on-year 2024".
                     let against = l.basis.as_ref().map(|b| basis_text(lang, b));
-                    Some(view! { <span class="ssc__flag">{lang.messages().not_comparable_because(&why, against.as_deref())}</span> }.into_any())
+                    Some(view! {
+                        <span class="ssc__flag">
+                            {lang.messages().not_comparable_because(&why, against.as_deref())}
+                        </span>
+                    }.into_any())
                 }
                 _ => None,
             };
             let gap = match (&e.standing, best, fig.unit) {
                 (Standing::Ranked { rank, .. }, Some(b), Unit::Percent | Unit::PercentagePoints) if *rank > 1 => {
                     let pp = (e.value.unwrap_or(b) - b).abs();
-                    Some(view! { <span class="ssc__cell-context">{lang.messages().gap_to_best_points(&format::plain_number(pp))}</span> })
+                    Some(view! {
+                        <span class="ssc__cell-context">
+                            {lang.messages().gap_to_best_points(&format::plain_number(pp))}
+                        </span>
+                    })
                 }
                 _ => None,
             };
@@ -243,11 +279,25 @@ fn compare_row(
             let word = verdict_word(verdict, lang);
             view! {
                 <td data-station=st.id.clone()>
-                    <strong class=format!("ssc__cell-value {tone}")>{format::figure_value(lang, fig)}</strong>
-                    {(!word.is_empty()).then(|| view! { <span class=format!("ssc__tile-meaning {tone}")>{word}</span> })}
+                    <strong class=format!(
+                        "ssc__cell-value {tone}",
+                    )>{format::figure_value(lang, fig)}</strong>
+                    {(!word.is_empty())
+                        .then(|| {
+                            view! { <span class=format!("ssc__tile-meaning {tone}")>{word}</span> }
+                        })}
                     <span class="ssc__cell-context">{context}</span>
-                    {fig.scope.as_ref().map(|sc| view! { <span class="ssc__scope">{lang.pick(sc).to_string()}</span> })}
-                    {e.computed.map(|c| view! { <span class="ssc__computed">{computed_note(lang, c)}</span> })}
+                    {fig
+                        .scope
+                        .as_ref()
+                        .map(|sc| {
+                            view! { <span class="ssc__scope">{lang.pick(sc).to_string()}</span> }
+                        })}
+                    {e
+                        .computed
+                        .map(|c| {
+                            view! { <span class="ssc__computed">{computed_note(lang, c)}</span> }
+                        })}
                     {badge}
                     {gap}
                     <SourceRef ds=ds.clone() source=fig.source.clone() compact=true />

@@ -60,27 +60,37 @@ pub fn Directory(ds: Arc<Dataset>) -> impl IntoView {
     let head = view! {
         <th scope="col">{move || s().station}</th>
         <th scope="col">{move || s().region}</th>
-        {COLUMNS.into_iter().map(|f| view! { <th scope="col">{move || family_name(ui.lang.get(), f)}</th> }).collect_view()}
+        {COLUMNS
+            .into_iter()
+            .map(|f| view! { <th scope="col">{move || family_name(ui.lang.get(), f)}</th> })
+            .collect_view()}
     };
     view! {
         <section class="ssc__directory" aria-label=move || s().directory>
-            <h2 class="ssc__heading" tabindex="-1">{move || s().directory}</h2>
+            <h2 class="ssc__heading" tabindex="-1">
+                {move || s().directory}
+            </h2>
             <p class="ssc__muted">{move || s().directory_caption}</p>
-            {(total >= SEARCH_FROM).then(|| view! {
-                <SearchBox
-                    id=ui.id("directory-search")
-                    typed=RwSignal::new(String::new())
-                    on_search=Arc::new(move |v| search.set(v))
-                    debounce=virtualised
-                    described_by=count_id.clone()
-                />
-                <p class="ssc__muted ssc__match-count" id=count_id.clone() role="status">
-                    {move || {
-                        let n = rows.with(|r| r.len());
-                        search.with(|q| !q.trim().is_empty()).then(|| matching(ui.lang.get(), n, total))
-                    }}
-                </p>
-            })}
+            {(total >= SEARCH_FROM)
+                .then(|| {
+                    view! {
+                        <SearchBox
+                            id=ui.id("directory-search")
+                            typed=RwSignal::new(String::new())
+                            on_search=Arc::new(move |v| search.set(v))
+                            debounce=virtualised
+                            described_by=count_id.clone()
+                        />
+                        <p class="ssc__muted ssc__match-count" id=count_id.clone() role="status">
+                            {move || {
+                                let n = rows.with(|r| r.len());
+                                search
+                                    .with(|q| !q.trim().is_empty())
+                                    .then(|| matching(ui.lang.get(), n, total))
+                            }}
+                        </p>
+                    }
+                })}
             <VirtualTable
                 label=|s| s.directory
                 class="ssc__table ssc__table--directory"
@@ -104,7 +114,11 @@ fn directory_row(ds: &Dataset, st: &Station, lang: Lang, k: usize) -> impl IntoV
             <td data-label=lang.strings().region>{region_text(st, lang)}</td>
             {COLUMNS
                 .into_iter()
-                .map(|f| view! { <td data-label=family_name(lang, f)>{headline_cell(ds, st, f, lang)}</td> })
+                .map(|f| {
+                    view! {
+                        <td data-label=family_name(lang, f)>{headline_cell(ds, st, f, lang)}</td>
+                    }
+                })
                 .collect_view()}
         </tr>
     }

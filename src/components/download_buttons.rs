@@ -16,13 +16,29 @@ pub fn DownloadButtons(
     let (csv_name, json_name) = (format!("{name}.csv"), format!("{name}.json"));
     view! {
         <p class="ssc__downloads">
-            <button type="button" class="ssc__button ssc__button--quiet" on:click=move |_| {
-                download::offer(&csv_name, "text/csv;charset=utf-8", &to_csv(&rows.run(())))
-            }>{move || ui.lang.get().strings().download_csv}</button>
+            <button
+                type="button"
+                class="ssc__button ssc__button--quiet"
+                on:click=move |_| {
+                    download::offer(&csv_name, "text/csv;charset=utf-8", &to_csv(&rows.run(())))
+                }
+            >
+                {move || ui.lang.get().strings().download_csv}
+            </button>
             " "
-            <button type="button" class="ssc__button ssc__button--quiet" on:click=move |_| {
-                download::offer(&json_name, "application/json", to_json(&rows.run(())).as_bytes())
-            }>{move || ui.lang.get().strings().download_json}</button>
+            <button
+                type="button"
+                class="ssc__button ssc__button--quiet"
+                on:click=move |_| {
+                    download::offer(
+                        &json_name,
+                        "application/json",
+                        to_json(&rows.run(())).as_bytes(),
+                    )
+                }
+            >
+                {move || ui.lang.get().strings().download_json}
+            </button>
         </p>
     }
 }

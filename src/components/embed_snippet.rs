@@ -36,9 +36,13 @@ pub fn EmbedSnippet() -> impl IntoView {
             <details class="ssc__embed">
                 <summary>{s.embed_title}</summary>
                 <label for=id1.clone()>{s.embed_iframe}</label>
-                <textarea id=id1 class="ssc__code" readonly rows="3">{iframe}</textarea>
+                <textarea id=id1 class="ssc__code" readonly rows="3">
+                    {iframe}
+                </textarea>
                 <label for=id2.clone()>{s.embed_script}</label>
-                <textarea id=id2 class="ssc__code" readonly rows="3">{script}</textarea>
+                <textarea id=id2 class="ssc__code" readonly rows="3">
+                    {script}
+                </textarea>
             </details>
         }
     }

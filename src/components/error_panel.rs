@@ -36,22 +36,51 @@ pub fn ErrorPanel(
         let msg = describe_error(lang, &error);
         view! {
             <section class="ssc__error" role="alert" aria-labelledby=title_id.clone()>
-                <h2 id=title_id.clone() class="ssc__error-title">{s.error_title}</h2>
+                <h2 id=title_id.clone() class="ssc__error-title">
+                    {s.error_title}
+                </h2>
                 <p class="ssc__error-headline">{msg.headline}</p>
-                {(!msg.details.is_empty()).then(|| view! {
-                    <ul class="ssc__error-details">
-                        {msg.details.into_iter().map(|(at, what)| view! {
-                            <li><code class="ssc__error-path">{at}</code>" — "{what}</li>
-                        }).collect_view()}
-                    </ul>
-                })}
+                {(!msg.details.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="ssc__error-details">
+                                {msg
+                                    .details
+                                    .into_iter()
+                                    .map(|(at, what)| {
+                                        view! {
+                                            <li>
+                                                <code class="ssc__error-path">{at}</code>
+                                                " — "
+                                                {what}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
                 <p class="ssc__error-advice">{msg.advice}</p>
-                {retry_in.map(|secs| view! {
-                    <p class="ssc__error-auto" role="status">{lang.messages().retrying_in(secs.into())}</p>
-                })}
-                {retryable.then(|| view! {
-                    <button type="button" class="ssc__button" on:click=move |_| on_retry.run(())>{s.retry}</button>
-                })}
+                {retry_in
+                    .map(|secs| {
+                        view! {
+                            <p class="ssc__error-auto" role="status">
+                                {lang.messages().retrying_in(secs.into())}
+                            </p>
+                        }
+                    })}
+                {retryable
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="ssc__button"
+                                on:click=move |_| on_retry.run(())
+                            >
+                                {s.retry}
+                            </button>
+                        }
+                    })}
             </section>
         }
     }

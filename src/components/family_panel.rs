@@ -39,7 +39,9 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
             view! {
                 <tr class="ssc__row--missing">
                     <th scope="row">{lang.pick(&m.label).to_string()}</th>
-                    <td class="ssc__na" colspan="3">{s.not_reported}</td>
+                    <td class="ssc__na" colspan="3">
+                        {s.not_reported}
+                    </td>
                 </tr>
             }
         });
@@ -51,7 +53,12 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
                 .map(|f| figure_row(&ds, f, lang))
                 .collect_view();
             view! {
-                <div class="ssc__table-wrap" role="region" tabindex="0" aria-label=family_name(lang, family)>
+                <div
+                    class="ssc__table-wrap"
+                    role="region"
+                    tabindex="0"
+                    aria-label=family_name(lang, family)
+                >
                     <table class="ssc__table ssc__table--figures">
                         <thead>
                             <tr>
@@ -64,7 +71,9 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
                         <tbody>{missing}{rows}</tbody>
                     </table>
                 </div>
-                {figures.is_empty().then(|| view! { <p class="ssc__na">{s.no_figures_in_family}</p> })}
+                {figures
+                    .is_empty()
+                    .then(|| view! { <p class="ssc__na">{s.no_figures_in_family}</p> })}
             }
             .into_any()
         };
@@ -74,7 +83,10 @@ pub fn FamilyPanel(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> i
         }
     };
     view! {
-        <section class=format!("ssc__panel ssc__panel--{}", family_class(family)) data-family=family_class(family)>
+        <section
+            class=format!("ssc__panel ssc__panel--{}", family_class(family))
+            data-family=family_class(family)
+        >
             {content}
             {charts}
         </section>
@@ -109,11 +121,23 @@ fn figure_row(ds: &Arc<Dataset>, fig: &Figure, lang: Lang) -> impl IntoView {
         <tr data-metric=fig.metric.clone()>
             <th scope="row">
                 {label}
-                {fig.scope.as_ref().map(|sc| view! { <span class="ssc__scope">{lang.messages().labelled(s.scope, lang.pick(sc))}</span> })}
+                {fig
+                    .scope
+                    .as_ref()
+                    .map(|sc| {
+                        view! {
+                            <span class="ssc__scope">
+                                {lang.messages().labelled(s.scope, lang.pick(sc))}
+                            </span>
+                        }
+                    })}
             </th>
-            <td class=format!("ssc__value {tone}")>
+            <td class=format!(
+                "ssc__value {tone}",
+            )>
                 {format::figure_value(lang, fig)}
-                {(!verdict.is_empty()).then(|| view! { <span class="ssc__value-verdict">{verdict}</span> })}
+                {(!verdict.is_empty())
+                    .then(|| view! { <span class="ssc__value-verdict">{verdict}</span> })}
             </td>
             <td class="ssc__caption">{caption}</td>
             <td class="ssc__figure-source">

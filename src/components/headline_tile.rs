@@ -34,10 +34,8 @@ pub fn HeadlineTile(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> 
         let lang = ui.lang.get();
         let t = tile(&ds, &station, family);
         let Some(key) = t.key else {
-            return view! {
-                <p class="ssc__tile-na ssc__na">{lang.strings().not_reported}</p>
-            }
-            .into_any();
+            return view! { <p class="ssc__tile-na ssc__na">{lang.strings().not_reported}</p> }
+                .into_any();
         };
         let label = lang.pick(&key.metric.label).to_string();
         let scope = key
@@ -51,12 +49,10 @@ pub fn HeadlineTile(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> 
             .map(|(from, to)| ends_line(from, to, lang));
         view! {
             <p class="ssc__tile-label">
-                {label}
-                {scope.map(|sc| view! { <span class="ssc__scope">{sc}</span> })}
+                {label} {scope.map(|sc| view! { <span class="ssc__scope">{sc}</span> })}
             </p>
             <p class="ssc__tile-body">
-                {tile_figure(&key, lang, false)}
-                " "
+                {tile_figure(&key, lang, false)} " "
                 <SourceRef ds=ds.clone() source=key.figure.source.clone() compact=true />
             </p>
             {ends}
@@ -64,7 +60,10 @@ pub fn HeadlineTile(ds: Arc<Dataset>, station: Arc<Station>, family: Family) -> 
         .into_any()
     };
     view! {
-        <section class=format!("ssc__tile ssc__tile--{}", family_class(family)) data-family=family_class(family)>
+        <section
+            class=format!("ssc__tile ssc__tile--{}", family_class(family))
+            data-family=family_class(family)
+        >
             <h3 class="ssc__tile-family">{move || family_name(ui.lang.get(), family)}</h3>
             {body}
             {spark}

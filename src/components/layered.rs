@@ -126,14 +126,28 @@ pub(crate) fn Layered(ds: Arc<Dataset>, base: Option<String>) -> impl IntoView {
             })
             .collect();
         view! {
-            {loading.then(|| view! { <p class="ssc__loading ssc__loading--detail" role="status">{lang.strings().loading_detail}</p> })}
-            {failed.into_iter().map(|(e, r)| view! {
-                <ErrorPanel error=e on_retry=Callback::new(move |_| {
-                    // Back to loading while the file is asked for again.
-                    r.set(None);
-                    r.refetch();
-                }) />
-            }).collect_view()}
+            {loading
+                .then(|| {
+                    view! {
+                        <p class="ssc__loading ssc__loading--detail" role="status">
+                            {lang.strings().loading_detail}
+                        </p>
+                    }
+                })}
+            {failed
+                .into_iter()
+                .map(|(e, r)| {
+                    view! {
+                        <ErrorPanel
+                            error=e
+                            on_retry=Callback::new(move |_| {
+                                r.set(None);
+                                r.refetch();
+                            })
+                        />
+                    }
+                })
+                .collect_view()}
         }
     };
     view! {

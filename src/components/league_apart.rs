@@ -29,27 +29,37 @@ fn apart_view(ds: &Dataset, l: &LeagueSlots, lang: Lang) -> impl IntoView {
             let e = l.entry(ds, slot);
             let fig = e.figure.expect("reported");
             view! {
-                <li data-station=e.station.id.clone()>
-                    {link_to(e.station, lang)}
-                    {apart_line(lang, fig, &e.standing)}
-                </li>
+                <li data-station=e
+                    .station
+                    .id
+                    .clone()>{link_to(e.station, lang)} {apart_line(lang, fig, &e.standing)}</li>
             }
         })
         .collect_view();
     let (more_basis, more_missing) = (a.more_basis, a.more_missing);
     let missing = (!a.missing.is_empty()).then(|| missing_names(ds, &a.missing, lang));
     view! {
-        {(!a.basis.is_empty()).then(|| view! {
-            <h3 class="ssc__panel-title">{s.not_comparable_title}</h3>
-            <ul class="ssc__apart ssc__apart--basis">{basis}</ul>
-            {(more_basis > 0).then(|| view! { <p class="ssc__muted">{more_not_listed(lang, more_basis)}</p> })}
-        })}
-        {missing.map(|missing| view! {
-            <h3 class="ssc__panel-title">{s.not_reported_title}</h3>
-            <p class="ssc__apart ssc__apart--missing">
-                {missing}
-                {(more_missing > 0).then(|| format!(" {}", more_not_listed(lang, more_missing)))}
-            </p>
-        })}
+        {(!a.basis.is_empty())
+            .then(|| {
+                view! {
+                    <h3 class="ssc__panel-title">{s.not_comparable_title}</h3>
+                    <ul class="ssc__apart ssc__apart--basis">{basis}</ul>
+                    {(more_basis > 0)
+                        .then(|| {
+                            view! { <p class="ssc__muted">{more_not_listed(lang, more_basis)}</p> }
+                        })}
+                }
+            })}
+        {missing
+            .map(|missing| {
+                view! {
+                    <h3 class="ssc__panel-title">{s.not_reported_title}</h3>
+                    <p class="ssc__apart ssc__apart--missing">
+                        {missing}
+                        {(more_missing > 0)
+                            .then(|| format!(" {}", more_not_listed(lang, more_missing)))}
+                    </p>
+                }
+            })}
     }
 }

@@ -43,13 +43,23 @@ fn controls(
     let metric_options = offered
         .iter()
         .map(|&i| &ds.document().metrics[i])
-        .map(|m| view! { <option value=m.id.clone() selected=m.id == metric>{lang.pick(&m.label).to_string()}</option> })
+        .map(|m| {
+            view! {
+                <option value=m.id.clone() selected=m.id == metric>
+                    {lang.pick(&m.label).to_string()}
+                </option>
+            }
+        })
         .collect_view();
     let province_options = provinces
         .iter()
         .map(|(p, i)| {
             let label = lang.pick(&ds.stations()[*i].region.province).to_string();
-            view! { <option value=p.clone() selected=q.province.as_deref() == Some(p.as_str())>{label}</option> }
+            view! {
+                <option value=p.clone() selected=q.province.as_deref() == Some(p.as_str())>
+                    {label}
+                </option>
+            }
         })
         .collect_view();
     let select = |id: &str, label: &'static str, body: AnyView, on: Box<dyn Fn(String)>| {
@@ -57,7 +67,9 @@ fn controls(
         view! {
             <p class="ssc__control">
                 <label for=id.clone()>{label}</label>
-                <select id=id class="ssc__select" on:change=move |ev| on(event_target_value(&ev))>{body}</select>
+                <select id=id class="ssc__select" on:change=move |ev| on(event_target_value(&ev))>
+                    {body}
+                </select>
             </p>
         }
     };
@@ -68,25 +80,81 @@ fn controls(
             } else {
                 s.measure_change
             };
-            view! { <option value=m.code() selected=m == measure>{name}</option> }
+            view! {
+                <option value=m.code() selected=m == measure>
+                    {name}
+                </option>
+            }
         })
         .into_iter()
         .collect_view();
     let norms = Normalisation::ALL
-        .map(|n| view! { <option value=n.code() selected=n == q.norm>{normalisation_name(lang, n)}</option> })
+        .map(|n| {
+            view! {
+                <option value=n.code() selected=n == q.norm>
+                    {normalisation_name(lang, n)}
+                </option>
+            }
+        })
         .into_iter()
         .collect_view();
     let bands = PopulationBand::ALL
-        .map(|b| view! { <option value=b.code() selected=q.band == Some(b)>{band_name(lang, b)}</option> })
+        .map(|b| {
+            view! {
+                <option value=b.code() selected=q.band == Some(b)>
+                    {band_name(lang, b)}
+                </option>
+            }
+        })
         .into_iter()
         .collect_view();
     view! {
         <div class="ssc__controls">
-            {select("rank-metric", s.metric, metric_options.into_any(), Box::new(move |v| ui.update_rank(|r| { r.metric = Some(v); r.measure = None; })))}
-            {select("rank-measure", s.measure, measures.into_any(), Box::new(move |v| ui.update_rank(|r| r.measure = Measure::from_code(&v))))}
-            {select("rank-norm", s.normalise, norms.into_any(), Box::new(move |v| ui.update_rank(|r| r.norm = Normalisation::from_code(&v).unwrap_or_default())))}
-            {select("rank-province", s.region, view! { <option value="">{s.all_provinces}</option>{province_options} }.into_any(), Box::new(move |v| ui.update_rank(|r| r.province = (!v.is_empty()).then_some(v))))}
-            {select("rank-band", s.peer_group, view! { <option value="">{s.all_bands}</option>{bands} }.into_any(), Box::new(move |v| ui.update_rank(|r| r.band = PopulationBand::from_code(&v))))}
+            {select(
+                "rank-metric",
+                s.metric,
+                metric_options.into_any(),
+                Box::new(move |v| {
+                    ui.update_rank(|r| {
+                        r.metric = Some(v);
+                        r.measure = None;
+                    })
+                }),
+            )}
+            {select(
+                "rank-measure",
+                s.measure,
+                measures.into_any(),
+                Box::new(move |v| ui.update_rank(|r| r.measure = Measure::from_code(&v))),
+            )}
+            {select(
+                "rank-norm",
+                s.normalise,
+                norms.into_any(),
+                Box::new(move |v| {
+                    ui.update_rank(|r| r.norm = Normalisation::from_code(&v).unwrap_or_default())
+                }),
+            )}
+            {select(
+                "rank-province",
+                s.region,
+                view! {
+                    <option value="">{s.all_provinces}</option>
+                    {province_options}
+                }
+                    .into_any(),
+                Box::new(move |v| ui.update_rank(|r| r.province = (!v.is_empty()).then_some(v))),
+            )}
+            {select(
+                "rank-band",
+                s.peer_group,
+                view! {
+                    <option value="">{s.all_bands}</option>
+                    {bands}
+                }
+                    .into_any(),
+                Box::new(move |v| ui.update_rank(|r| r.band = PopulationBand::from_code(&v))),
+            )}
         </div>
     }
 }

@@ -27,6 +27,8 @@ fn summary_view(ds: &Dataset, l: &LeagueSlots, lang: Lang) -> impl IntoView {
     });
     view! {
         {chart}
-        <p class="ssc__summary" role="status">{summary_text(ds, l, lang)}</p>
+        <p class="ssc__summary" role="status">
+            {summary_text(ds, l, lang)}
+        </p>
     }
 }

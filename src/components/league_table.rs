@@ -47,10 +47,18 @@ pub fn LeagueTable(
         };
         view! {
             <th scope="col" aria-sort=aria>
-                <button type="button" class="ssc__sort" on:click=move |_| ui.update_rank(|r| {
-                    r.descending = r.sort == key && !r.descending;
-                    r.sort = key;
-                })>{move || label(ui.lang.get())}</button>
+                <button
+                    type="button"
+                    class="ssc__sort"
+                    on:click=move |_| {
+                        ui.update_rank(|r| {
+                            r.descending = r.sort == key && !r.descending;
+                            r.sort = key;
+                        })
+                    }
+                >
+                    {move || label(ui.lang.get())}
+                </button>
             </th>
         }
     };
@@ -101,7 +109,9 @@ pub fn LeagueTable(
             head=head.into_any()
             rows=body
         />
-        <p class="ssc__muted">{move || format!("{} (≥ {MIN_FOR_PERCENTILE})", s().percentile_note)}</p>
+        <p class="ssc__muted">
+            {move || format!("{} (≥ {MIN_FOR_PERCENTILE})", s().percentile_note)}
+        </p>
         <LeagueApart ds=ds slots=slots />
     }
 }
@@ -122,13 +132,22 @@ fn ranked_row(
             <td>{region_text(e.station, lang)}</td>
             <td class="ssc__value">
                 {value_text(lang, e, l.norm)}
-                {e.computed.map(|c| view! { <span class="ssc__computed">{computed_note(lang, c)}</span> })}
+                {e
+                    .computed
+                    .map(|c| view! { <span class="ssc__computed">{computed_note(lang, c)}</span> })}
             </td>
             <td>{format::period_and_baseline(lang, &fig.period, fig.baseline.as_ref())}</td>
             <td>{percentile_text(&e.standing)}</td>
             <td>
                 <SourceRef ds=ds.clone() source=fig.source.clone() compact=true />
-                {e.denominator.map(|d| view! { " " <SourceRef ds=ds.clone() source=d.source.clone() compact=true /> })}
+                {e
+                    .denominator
+                    .map(|d| {
+                        view! {
+                            " "
+                            <SourceRef ds=ds.clone() source=d.source.clone() compact=true />
+                        }
+                    })}
             </td>
         </tr>
     }

@@ -138,15 +138,28 @@ pub fn LeagueView(ds: Arc<Dataset>) -> impl IntoView {
     let offered = StoredValue::new(offered_metrics(&ds));
     view! {
         <section class="ssc__league" aria-label=move || s().rank_title>
-            <h2 class="ssc__heading" tabindex="-1">{move || s().rank_title}</h2>
-            <LeagueControls ds=ds.clone() provinces=provinces offered=offered choice=controls_memo />
+            <h2 class="ssc__heading" tabindex="-1">
+                {move || s().rank_title}
+            </h2>
+            <LeagueControls
+                ds=ds.clone()
+                provinces=provinces
+                offered=offered
+                choice=controls_memo
+            />
             <SearchBox
                 id=ui.id("rank-search")
                 typed=typed
                 on_search=Arc::new(move |v| ui.update_rank(|r| r.search = v))
                 debounce=virtualised
             />
-            <LeagueTable ds=ds slots=slots order=order generation=generation virtualised=virtualised />
+            <LeagueTable
+                ds=ds
+                slots=slots
+                order=order
+                generation=generation
+                virtualised=virtualised
+            />
             <DownloadButtons name="station-league".to_string() rows=rows />
         </section>
     }

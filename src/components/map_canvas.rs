@@ -135,7 +135,9 @@ pub fn MapCanvas(map: Memo<Arc<TileMap>>) -> impl IntoView {
                     on:click=on_click
                 ></canvas>
             </div>
-            <p class="ssc__chart-readout" aria-live="polite">{readout}</p>
+            <p class="ssc__chart-readout" aria-live="polite">
+                {readout}
+            </p>
         </figure>
     }
 }

@@ -30,9 +30,13 @@ pub fn MapClasses(map: Memo<Arc<TileMap>>) -> impl IntoView {
                 <div class="ssc__map-classes">
                     <p class="ssc__map-classes-title">{s.classes}</p>
                     <ol class="ssc__map-class-list">
-                        {items}
-                        <li><span class="ssc__swatch ssc__swatch--hatched"></span>{s.no_comparable}</li>
-                        <li><span class="ssc__swatch ssc__swatch--dotted"></span>{s.no_station}</li>
+                        {items} <li>
+                            <span class="ssc__swatch ssc__swatch--hatched"></span>
+                            {s.no_comparable}
+                        </li> <li>
+                            <span class="ssc__swatch ssc__swatch--dotted"></span>
+                            {s.no_station}
+                        </li>
                     </ol>
                 </div>
             }

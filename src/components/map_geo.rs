@@ -57,7 +57,12 @@ pub fn MapGeo(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
     let source = doc.boundaries.as_ref().map(|b| b.source.clone());
     let approval = Arc::new(allowed.unwrap_or(Approval::Fictitious));
     move || match state.get() {
-        None => view! { <p class="ssc__muted" role="status">{move || gs().loading}</p> }.into_any(),
+        None => view! {
+            <p class="ssc__muted" role="status">
+                {move || gs().loading}
+            </p>
+        }
+        .into_any(),
         Some(Err(e)) => view! {
             <p class="ssc__notice ssc__map-geo-refused" role="alert">
                 {move || e.message(ui.lang.get())}
@@ -83,10 +88,19 @@ pub fn MapGeo(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
             let n = geo.regions.len();
             let drawn = points.pos.len();
             view! {
-                <MapGeoCanvas geo=geo.clone() map=map points=points.clone() approval=approval.clone() ds=ds.clone() />
+                <MapGeoCanvas
+                    geo=geo.clone()
+                    map=map
+                    points=points.clone()
+                    approval=approval.clone()
+                    ds=ds.clone()
+                />
                 <p class="ssc__map-approval">{approval_text}</p>
                 {fictitious_too}
-                <p class="ssc__muted">{source_text}" "{move || (gs().regions)(n)}" "{move || (gs().points)(drawn, other, none)}</p>
+                <p class="ssc__muted">
+                    {source_text}" "{move || (gs().regions)(n)}" "
+                    {move || (gs().points)(drawn, other, none)}
+                </p>
                 <p class="ssc__muted">{move || gs().drawn_as_is}</p>
             }
             .into_any()

@@ -223,7 +223,9 @@ pub fn MapGeoCanvas(
                     on:pointermove=on_pointer
                 ></canvas>
             </div>
-            <p class="ssc__chart-readout" aria-live="polite">{readout}</p>
+            <p class="ssc__chart-readout" aria-live="polite">
+                {readout}
+            </p>
         </figure>
     }
 }

@@ -51,7 +51,7 @@ pub fn MapModes(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
                     <p class="ssc__muted">{intro}</p>
                     <MapCanvas map=map />
                 }
-                .into_any()
+                    .into_any()
             }
         }}
     }

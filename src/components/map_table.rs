@@ -18,7 +18,12 @@ pub fn MapTable(map: Memo<Arc<TileMap>>) -> impl IntoView {
         map.with(|m| m.tiles.iter().map(|t| unit_row(m, t, lang)).collect_view())
     };
     view! {
-        <div class="ssc__table-wrap" role="region" tabindex="0" aria-label=move || ms().table_caption>
+        <div
+            class="ssc__table-wrap"
+            role="region"
+            tabindex="0"
+            aria-label=move || ms().table_caption
+        >
             <table class="ssc__table ssc__table--map">
                 <caption>{move || ms().table_caption}</caption>
                 <thead>
@@ -72,8 +77,12 @@ fn unit_row(m: &TileMap, t: &Tile, lang: Lang) -> impl IntoView {
     view! {
         <tr data-code=u.code.to_string() data-state=state>
             <th scope="row">{name}</th>
-            <td class="ssc__num" data-label=ms.col_stations>{t.stations}</td>
-            <td class="ssc__num" data-label=ms.col_comparable>{t.comparable}</td>
+            <td class="ssc__num" data-label=ms.col_stations>
+                {t.stations}
+            </td>
+            <td class="ssc__num" data-label=ms.col_comparable>
+                {t.comparable}
+            </td>
             <td data-label=ms.col_value>{value}{link}</td>
         </tr>
     }

@@ -52,15 +52,21 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
     if offered.with_value(Vec::is_empty) {
         return view! {
             <section class="ssc__map" aria-label=move || ms().title>
-                <h2 class="ssc__heading" tabindex="-1">{move || ms().title}</h2>
-                <p class="ssc__notice" role="status">{move || ms().nothing_to_show}</p>
+                <h2 class="ssc__heading" tabindex="-1">
+                    {move || ms().title}
+                </h2>
+                <p class="ssc__notice" role="status">
+                    {move || ms().nothing_to_show}
+                </p>
             </section>
         }
         .into_any();
     }
     view! {
         <section class="ssc__map" aria-label=move || ms().title>
-            <h2 class="ssc__heading" tabindex="-1">{move || ms().title}</h2>
+            <h2 class="ssc__heading" tabindex="-1">
+                {move || ms().title}
+            </h2>
             {controls}
             <MapModes ds=ds_modes map=map />
             <p class="ssc__map-summary">{summary}</p>
@@ -85,13 +91,25 @@ fn map_controls(
     let metrics = offered
         .iter()
         .map(|&i| &ds.document().metrics[i])
-        .map(|m| view! { <option value=m.id.clone() selected=m.id == metric>{lang.pick(&m.label).to_string()}</option> })
+        .map(|m| {
+            view! {
+                <option value=m.id.clone() selected=m.id == metric>
+                    {lang.pick(&m.label).to_string()}
+                </option>
+            }
+        })
         .collect_view();
     let measures = [
         (Measure::Level, s.measure_level),
         (Measure::Change, s.measure_change),
     ]
-    .map(|(m, name)| view! { <option value=m.code() selected=m == measure>{name}</option> })
+    .map(|(m, name)| {
+        view! {
+            <option value=m.code() selected=m == measure>
+                {name}
+            </option>
+        }
+    })
     .into_iter()
     .collect_view();
     let (metric_id, measure_id) = (ui.id("map-metric"), ui.id("map-measure"));
@@ -100,17 +118,34 @@ fn map_controls(
         <div class="ssc__controls">
             <p class="ssc__control">
                 <label for=metric_id.clone()>{s.metric}</label>
-                <select id=metric_id class="ssc__select" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    set(Box::new(move |r| { r.metric = Some(v.clone()); r.measure = None; }))
-                }>{metrics}</select>
+                <select
+                    id=metric_id
+                    class="ssc__select"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set(
+                            Box::new(move |r| {
+                                r.metric = Some(v.clone());
+                                r.measure = None;
+                            }),
+                        )
+                    }
+                >
+                    {metrics}
+                </select>
             </p>
             <p class="ssc__control">
                 <label for=measure_id.clone()>{s.measure}</label>
-                <select id=measure_id class="ssc__select" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    set(Box::new(move |r| r.measure = Measure::from_code(&v)))
-                }>{measures}</select>
+                <select
+                    id=measure_id
+                    class="ssc__select"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        set(Box::new(move |r| r.measure = Measure::from_code(&v)))
+                    }
+                >
+                    {measures}
+                </select>
             </p>
         </div>
     }

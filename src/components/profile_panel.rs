@@ -33,10 +33,21 @@ pub fn ProfilePanel(ds: Arc<Dataset>, station: Arc<Station>) -> impl IntoView {
                 <h3 class="ssc__panel-title">{s.profile}</h3>
                 <dl class="ssc__facts">
                     {fact(s.area, &p.area_km2, |l, f| format::area(l, f.value, f.qualifier))}
-                    {fact(s.population, &p.population, |l, f| format::amount(l, f.value, Unit::People, f.qualifier))}
-                    {fact(s.officers, &p.officers, |l, f| format::amount(l, f.value, Unit::People, f.qualifier))}
-                    {fact(s.auxiliary_officers, &p.auxiliary_officers, |l, f| format::amount(l, f.value, Unit::People, f.qualifier))}
-                    {fact_row(&ds, s.founded, founded, lang)}
+                    {fact(
+                        s.population,
+                        &p.population,
+                        |l, f| format::amount(l, f.value, Unit::People, f.qualifier),
+                    )}
+                    {fact(
+                        s.officers,
+                        &p.officers,
+                        |l, f| format::amount(l, f.value, Unit::People, f.qualifier),
+                    )}
+                    {fact(
+                        s.auxiliary_officers,
+                        &p.auxiliary_officers,
+                        |l, f| format::amount(l, f.value, Unit::People, f.qualifier),
+                    )} {fact_row(&ds, s.founded, founded, lang)}
                 </dl>
             </section>
         }
@@ -53,7 +64,9 @@ fn fact_row(
     let dd = match value {
         Some((text, source, quote)) => view! {
             <dd>
-                <span class="ssc__fact-value" title=quote>{text}</span>
+                <span class="ssc__fact-value" title=quote>
+                    {text}
+                </span>
                 " "
                 <SourceRef ds=ds.clone() source=source compact=true />
             </dd>

@@ -27,15 +27,25 @@ pub fn Scorecard(ds: Arc<Dataset>, station_id: String) -> impl IntoView {
     view! {
         <article class="ssc__scorecard" data-station=st.id.clone()>
             <p class="ssc__back">
-                <StationLink station=None>{move || format!("← {}", lang.get().strings().back_to_directory)}</StationLink>
+                <StationLink station=None>
+                    {move || format!("← {}", lang.get().strings().back_to_directory)}
+                </StationLink>
             </p>
-            <h2 class="ssc__heading" tabindex="-1">{move || lang.get().pick(&st_name.name).to_string()}</h2>
+            <h2 class="ssc__heading" tabindex="-1">
+                {move || lang.get().pick(&st_name.name).to_string()}
+            </h2>
             <p class="ssc__subtitle">{move || subtitle(&st_sub, lang.get())}</p>
             <p class="ssc__actions">
-                <button type="button" class="ssc__button ssc__button--quiet" on:click={
-                    let id = st.id.clone();
-                    move |_| ui.compare_with(&id)
-                }>{move || lang.get().strings().compare_with}</button>
+                <button
+                    type="button"
+                    class="ssc__button ssc__button--quiet"
+                    on:click={
+                        let id = st.id.clone();
+                        move |_| ui.compare_with(&id)
+                    }
+                >
+                    {move || lang.get().strings().compare_with}
+                </button>
             </p>
             <HeadlineBand ds=ds.clone() station=st.clone() />
             <ProfilePanel ds=ds.clone() station=st.clone() />

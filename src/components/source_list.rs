@@ -24,17 +24,41 @@ pub fn SourceList(ds: Arc<Dataset>, sources: Vec<Source>) -> impl IntoView {
                     .unwrap_or_else(|| s.source_date_unknown.to_string());
                 let link = match &src.url {
                     Some(u) if is_http_url(u) => view! {
-                        <a class="ssc__link" href=u.clone() rel="noopener noreferrer" target="_blank">{u.clone()}</a>
+                        <a
+                            class="ssc__link"
+                            href=u.clone()
+                            rel="noopener noreferrer"
+                            target="_blank"
+                        >
+                            {u.clone()}
+                        </a>
                     }
                     .into_any(),
                     _ => view! { <span class="ssc__muted">{s.no_link}</span> }.into_any(),
                 };
                 view! {
-                    <li class="ssc__source" id=ui.id(&format!("src-{}", src.id)) tabindex="-1" value=n.to_string()>
+                    <li
+                        class="ssc__source"
+                        id=ui.id(&format!("src-{}", src.id))
+                        tabindex="-1"
+                        value=n.to_string()
+                    >
                         <cite>{lang.pick(&src.title).to_string()}</cite>
-                        " — "{lang.pick(&src.publisher).to_string()}", "{date}
-                        {src.authors.clone().map(|a| view! { ", "<span lang="zh-CN">{a}</span> })}
-                        ". "{link}
+                        " — "
+                        {lang.pick(&src.publisher).to_string()}
+                        ", "
+                        {date}
+                        {src
+                            .authors
+                            .clone()
+                            .map(|a| {
+                                view! {
+                                    ", "
+                                    <span lang="zh-CN">{a}</span>
+                                }
+                            })}
+                        ". "
+                        {link}
                     </li>
                 }
             })

@@ -40,7 +40,12 @@ pub fn SourceRef(
             .unwrap_or_default();
         let label_class = if compact { "ssc__sr-only" } else { "" };
         view! {
-            <a class="ssc__source-ref" href=href.clone() title=label.clone() on:click=on_click.clone()>
+            <a
+                class="ssc__source-ref"
+                href=href.clone()
+                title=label.clone()
+                on:click=on_click.clone()
+            >
                 {format!("[{n}]")}
                 <span class=label_class>{format!(" {label}")}</span>
             </a>

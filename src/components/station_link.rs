@@ -25,7 +25,11 @@ pub fn StationLink(station: Option<String>, children: Children) -> impl IntoView
         ev.prevent_default();
         ui.open(target.get_value());
     };
-    view! { <a class="ssc__link" href=href on:click=on_click>{children()}</a> }
+    view! {
+        <a class="ssc__link" href=href on:click=on_click>
+            {children()}
+        </a>
+    }
 }
 
 /// A [`StationLink`] labelled with the station's name in `lang`.

@@ -26,7 +26,8 @@ pub fn tile_figure(key: &Key, lang: Lang, compact: bool) -> impl IntoView {
             <strong class=value_class>{format::figure_value(lang, key.figure)}</strong>
             {change.map(|c| view! { <span class=format!("ssc__tile-change {tone}")>{c}</span> })}
         </span>
-        {(!meaning.is_empty()).then(|| view! { <span class=format!("ssc__tile-meaning {tone}")>{meaning}</span> })}
+        {(!meaning.is_empty())
+            .then(|| view! { <span class=format!("ssc__tile-meaning {tone}")>{meaning}</span> })}
         <span class="ssc__tile-caption">{key.caption(lang)}</span>
     }
 }

@@ -175,45 +175,53 @@ pub fn TrendChart(
                 {view_button(TrendView::YearOnYear)}
             </div>
             {match prerendered_svg {
-                // A prerendered view: the same box, with the chart as an SVG image.
-                Some(svg) => view! {
-                    <div
-                        class="ssc__chart-box"
-                        role="group"
-                        tabindex="0"
-                        aria-roledescription=move || ui.lang.get().strings().chart
-                        aria-label=title
-                        aria-describedby=summary_id.clone()
-                    >
-                        <img class="ssc__chart-svg" src=svg alt="" />
-                    </div>
-                }.into_any(),
-                None => view! {
-                    <div
-                        class="ssc__chart-box"
-                        node_ref=wrap
-                        role="group"
-                        tabindex="0"
-                        aria-roledescription=move || ui.lang.get().strings().chart
-                        aria-label=title
-                        aria-describedby=summary_id.clone()
-                        on:keydown=on_key
-                    >
-                        <canvas
-                            class="ssc__chart-canvas"
-                            node_ref=canvas
-                            aria-hidden="true"
-                            on:pointermove=select_at
-                            on:pointerdown=select_at
-                            on:pointerleave=move |_| selected.set(None)
-                        ></canvas>
-                    </div>
-                }.into_any(),
+                Some(svg) => {
+                    // A prerendered view: the same box, with the chart as an SVG image.
+                    view! {
+                        <div
+                            class="ssc__chart-box"
+                            role="group"
+                            tabindex="0"
+                            aria-roledescription=move || ui.lang.get().strings().chart
+                            aria-label=title
+                            aria-describedby=summary_id.clone()
+                        >
+                            <img class="ssc__chart-svg" src=svg alt="" />
+                        </div>
+                    }
+                        .into_any()
+                }
+                None => {
+                    view! {
+                        <div
+                            class="ssc__chart-box"
+                            node_ref=wrap
+                            role="group"
+                            tabindex="0"
+                            aria-roledescription=move || ui.lang.get().strings().chart
+                            aria-label=title
+                            aria-describedby=summary_id.clone()
+                            on:keydown=on_key
+                        >
+                            <canvas
+                                class="ssc__chart-canvas"
+                                node_ref=canvas
+                                aria-hidden="true"
+                                on:pointermove=select_at
+                                on:pointerdown=select_at
+                                on:pointerleave=move |_| selected.set(None)
+                            ></canvas>
+                        </div>
+                    }
+                        .into_any()
+                }
             }}
             <p class="ssc__chart-readout" aria-live="polite">
                 {move || readout().unwrap_or_else(|| strings().keys_hint.to_string())}
             </p>
-            <p class="ssc__chart-summary" id=summary_id>{summary}</p>
+            <p class="ssc__chart-summary" id=summary_id>
+                {summary}
+            </p>
             <details class="ssc__chart-table">
                 <summary>{move || strings().data_table}</summary>
                 {table}
@@ -224,9 +232,18 @@ pub fn TrendChart(
                     on:click=move |_| {
                         if let Some(c) = canvas.get_untracked() {
                             let lang = ui.lang.get_untracked();
-                            let title = format!("{} · {}", lang.pick(&station), lang.pick(&metric_for_png.label));
-                            let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-                            let footer = lang.messages().image_footer(lang.pick(&source), &today[..today.len().min(10)]);
+                            let title = format!(
+                                "{} · {}",
+                                lang.pick(&station),
+                                lang.pick(&metric_for_png.label),
+                            );
+                            let today = js_sys::Date::new_0()
+                                .to_iso_string()
+                                .as_string()
+                                .unwrap_or_default();
+                            let footer = lang
+                                .messages()
+                                .image_footer(lang.pick(&source), &today[..today.len().min(10)]);
                             offer_png(&c, &png_name, &title, &footer);
                         }
                     }
@@ -235,7 +252,11 @@ pub fn TrendChart(
                 </button>
                 <button
                     type="button"
-                    on:click=move |_| crate::download::offer(&csv_name, "text/csv;charset=utf-8", csv.as_bytes())
+                    on:click=move |_| crate::download::offer(
+                        &csv_name,
+                        "text/csv;charset=utf-8",
+                        csv.as_bytes(),
+                    )
                 >
                     {move || strings().download_csv}
                 </button>

@@ -54,9 +54,19 @@ pub fn VirtualTable(
         }
     });
     let body = view! {
-        {virtualised.then(|| spacer("ssc__spacer ssc__spacer--top", columns, move || scroller.spacers(&range.get(), total()).0))}
+        {virtualised
+            .then(|| spacer(
+                "ssc__spacer ssc__spacer--top",
+                columns,
+                move || scroller.spacers(&range.get(), total()).0,
+            ))}
         {rows(range)}
-        {virtualised.then(|| spacer("ssc__spacer ssc__spacer--bottom", columns, move || scroller.spacers(&range.get(), total()).1))}
+        {virtualised
+            .then(|| spacer(
+                "ssc__spacer ssc__spacer--bottom",
+                columns,
+                move || scroller.spacers(&range.get(), total()).1,
+            ))}
     };
     let wrap_class = if virtualised {
         "ssc__table-wrap ssc__table-wrap--virtual"
@@ -79,10 +89,13 @@ pub fn VirtualTable(
                 <tbody>{body}</tbody>
             </table>
         </div>
-        {virtualised.then(|| view! {
-            <p class="ssc__muted ssc__rows-shown">
-                {move || rows_shown(ui.lang.get(), &range.get(), total())}
-            </p>
-        })}
+        {virtualised
+            .then(|| {
+                view! {
+                    <p class="ssc__muted ssc__rows-shown">
+                        {move || rows_shown(ui.lang.get(), &range.get(), total())}
+                    </p>
+                }
+            })}
     }
 }
