@@ -119,8 +119,7 @@ async fn charts_are_looked_at_on_a_phone_and_a_big_screen() {
             .await;
         assert_eq!(fits, json!(true), "{w}px: the chart fits its box");
         b.screenshot(&format!("chart-incidents-en-{w}")).await;
-        b.assert_clean_console(&[]).await;
-        b.close().await;
+        b.end().await;
     }
 }
 
@@ -148,6 +147,5 @@ async fn the_png_export_carries_a_title_and_a_source_line() {
         img_h > chart_h + 30.0,
         "title and source line add room above and below: {got}"
     );
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }

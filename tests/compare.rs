@@ -103,8 +103,7 @@ async fn five_stations_can_be_added_and_removed_and_the_address_follows() {
         b.texts(".ssc__table--compare thead th[data-station]").await,
         ["西山派出所", "贵筑派出所", "招宝山派出所", "华中路派出所"]
     );
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]
@@ -268,12 +267,7 @@ async fn keyboard_walkthrough_from_directory_to_comparison() {
         }
     }
     assert!(found, "the first station link is reachable with Tab");
-    b.c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E007}")
-        .await
-        .unwrap();
+    b.press("\u{E007}").await;
     b.wait_css(".ssc__scorecard").await;
     tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     assert_eq!(
@@ -282,22 +276,12 @@ async fn keyboard_walkthrough_from_directory_to_comparison() {
         "focus on the new heading"
     );
     for _ in 0..10 {
-        b.c.active_element()
-            .await
-            .unwrap()
-            .send_keys("\u{E004}")
-            .await
-            .unwrap();
+        b.press("\u{E004}").await;
         if b.js("return document.activeElement.textContent").await == json!("加入对比") {
             break;
         }
     }
-    b.c.active_element()
-        .await
-        .unwrap()
-        .send_keys("\u{E007}")
-        .await
-        .unwrap();
+    b.press("\u{E007}").await;
     b.c.wait()
         .for_element(Locator::Css(".ssc__compare"))
         .await

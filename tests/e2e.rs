@@ -83,8 +83,7 @@ async fn each_scorecard_shows_its_figures_with_sources() {
         );
         b.screenshot(&format!("scorecard-{id}-zh")).await;
     }
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]
@@ -119,8 +118,7 @@ async fn english_by_link_and_switching_back_to_chinese() {
             .await
             .unwrap();
     assert_eq!(html_lang, json!("zh-CN"));
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 /// A link to a station the data does not hold says so, in the page's language and with its
@@ -170,8 +168,7 @@ async fn links_update_the_address_and_back_returns() {
         .await
         .expect("back to the directory");
     assert_eq!(b.all("tbody tr[data-station]").await.len(), 5);
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]

@@ -69,8 +69,7 @@ async fn strict_csp_page_has_no_violation() {
             .await;
         b.wait_css(shown).await;
     }
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]
@@ -256,8 +255,7 @@ async fn mount_update_unmount_and_leave_nothing_behind() {
         json!(0),
         "window/document listeners left behind"
     );
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]

@@ -178,8 +178,7 @@ async fn sparklines_and_charts_follow_the_theme() {
             .await;
     }
     assert_eq!(seen.len(), 3);
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]

@@ -93,8 +93,7 @@ async fn the_seed_data_shows_every_unit_with_the_seed_provinces_marked() {
     assert!(b.url().await.contains("lang=en"));
     let violations = b.axe().await;
     assert!(violations.is_empty(), "{violations:#?}");
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]
@@ -158,8 +157,7 @@ async fn the_table_links_to_the_league_and_a_phone_sees_the_map() {
         .contains("province=%E8%B4%B5%E5%B7%9E%E7%9C%81"));
     let violations = b.axe().await;
     assert!(violations.is_empty(), "{violations:#?}");
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]
@@ -203,6 +201,5 @@ async fn an_embedding_opens_the_map_from_its_data_attributes() {
         json!("change"),
         "update() changes the map's measure"
     );
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }

@@ -74,8 +74,7 @@ async fn fictitious_geometry_is_drawn_labelled_with_stations_read_out() {
             b.click(".ssc__lang:not([lang=en])").await;
         }
         b.screenshot(&format!("map-geo-{width}-zh")).await;
-        b.assert_clean_console(&[]).await;
-        b.close().await;
+        b.end().await;
     }
 }
 
@@ -104,8 +103,7 @@ async fn boundaries_without_an_approval_number_are_refused_and_the_tiles_work() 
     b.wait_css(".ssc__map-geo-refused").await;
     let said = b.text(".ssc__map-geo-refused").await;
     assert!(said.contains("no map review number"), "{said}");
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]

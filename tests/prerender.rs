@@ -103,8 +103,7 @@ async fn rendered_text_is_the_live_apps_text_in_every_seed_view() {
         }
     }
     assert_eq!(compared, 24);
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 /// The `scorecards` binary `cargo xtask build` built for its prerendering step.
@@ -192,8 +191,7 @@ async fn the_injection_file_renders_inert_before_and_after_takeover() {
             assert_inert(&b, &format!("{what}, live")).await;
         }
     }
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
     let _ = std::fs::remove_dir_all(out);
 }
 
@@ -230,8 +228,7 @@ async fn a_pasted_view_reads_with_javascript_off_and_is_axe_clean() {
             }
         }
     }
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]
@@ -314,8 +311,7 @@ async fn a_stale_view_is_replaced_once_the_data_is_known() {
         state,
         json!([false, "2026-11-23T00:00:00+08:00", "data", 1])
     );
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]
@@ -334,8 +330,7 @@ async fn a_missing_view_falls_back_to_the_plain_path() {
         .await;
     b.wait_css(".ssc[data-ssc-uid] .ssc__scorecard").await;
     assert_eq!(b.all("[data-ssc-prerendered]").await.len(), 0);
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]
@@ -374,6 +369,5 @@ async fn example_pages_show_their_prerendered_views_then_the_live_app() {
             assert_eq!(b.all(".ssc.ssc--theme-light").await.len(), 1);
         }
     }
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }

@@ -380,8 +380,7 @@ async fn scrolling_forty_thousand_rows_keeps_nothing_of_the_rows_scrolled_past()
         );
         assert!(rows_in_dom(&b, table).await <= MAX_ROWS_IN_DOM, "{query}");
     }
-    b.assert_clean_console(&[]).await;
-    b.close().await;
+    b.end().await;
 }
 
 #[tokio::test]

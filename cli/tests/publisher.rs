@@ -205,6 +205,8 @@ const GENERATED_AT: &str = "2026-01-01T08:00:00+08:00";
 #[test]
 fn import_cases() {
     let f = fixture;
+    // Each case spells out its whole command line, so that a case reads as what a publisher
+    // types; neighbouring cases share most of it (the `duplicates` tool pairs them).
     let cases: Vec<(&str, Vec<String>, u8)> = vec![
         (
             "ok-long",

@@ -5,7 +5,7 @@ mod support;
 
 use scorecards_core::chart::*;
 use scorecards_core::{decode, Lang, Series, Unit, ValueStatus};
-use support::{month, series, to_svg};
+use support::{month, series, to_svg, with_labels};
 
 // ---------------------------------------------------------------- ticks
 
@@ -612,25 +612,7 @@ fn preview_svgs_for_people() {
             label: "2025年月均".into(),
         });
         let (svg, _, labels) = draw(&sp, (720, 300));
-        let mut texts = String::new();
-        for l in &labels.0 {
-            let anchor = match l.anchor.h {
-                HAlign::Start => "start",
-                HAlign::Center => "middle",
-                HAlign::End => "end",
-            };
-            let baseline = match l.anchor.v {
-                VAlign::Top => "hanging",
-                VAlign::Middle => "middle",
-                VAlign::Bottom => "text-after-edge",
-            };
-            texts.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" dominant-baseline=\"{baseline}\" \
-                 font-size=\"12\" font-family=\"sans-serif\">{}</text>\n",
-                l.x, l.y, l.text
-            ));
-        }
-        let full = svg.replace("</svg>", &format!("{texts}</svg>"));
+        let full = with_labels(&svg, &labels);
         assert!(full.ends_with("</svg>\n") || full.ends_with("</svg>"));
         if let Ok(dir) = std::env::var("CHART_PREVIEW") {
             std::fs::write(format!("{dir}/{name}.svg"), full).unwrap();

@@ -5,7 +5,7 @@ mod support;
 use scorecards_core::chart::*;
 use scorecards_core::compare::{league, Measure, Normalisation, Standing};
 use scorecards_core::{parse, Lang, Polarity, Station, Unit};
-use support::to_svg;
+use support::{to_svg, with_labels};
 
 fn bar(label: &str, value: f64) -> Bar {
     Bar {
@@ -14,6 +14,18 @@ fn bar(label: &str, value: f64) -> Bar {
         rank: None,
         approximate: false,
         highlight: false,
+    }
+}
+
+/// A chart of counts, lower is better, in Chinese, at 1× and 12 px.
+fn counts_zh(bars: &[Bar]) -> BarSpec<'_> {
+    BarSpec {
+        bars,
+        unit: Unit::Count,
+        polarity: Polarity::LowerIsBetter,
+        lang: Lang::Zh,
+        pixel_ratio: 1.0,
+        font_px: 12.0,
     }
 }
 
@@ -70,14 +82,7 @@ fn the_demo_league_gives_comparable_bars_best_first() {
         bars.iter().filter(|b| b.highlight).count(),
         usize::from(bars.iter().any(|b| b.highlight))
     );
-    let spec = BarSpec {
-        bars: &bars,
-        unit: Unit::Count,
-        polarity: Polarity::LowerIsBetter,
-        lang: Lang::Zh,
-        pixel_ratio: 1.0,
-        font_px: 12.0,
-    };
+    let spec = counts_zh(&bars);
     let h = bar_chart_height(bars.len(), 12.0) as u32;
     let (svg, lay, labels) = draw(&spec, (640, h));
     assert_eq!(lay.bars.len(), bars.len());
@@ -154,37 +159,9 @@ fn preview_bars_for_people() {
     for (i, b) in bars.iter_mut().enumerate() {
         b.rank = Some((i + 1).to_string());
     }
-    let spec = BarSpec {
-        bars: &bars,
-        unit: Unit::Count,
-        polarity: Polarity::LowerIsBetter,
-        lang: Lang::Zh,
-        pixel_ratio: 1.0,
-        font_px: 12.0,
-    };
+    let spec = counts_zh(&bars);
     let (svg, _, labels) = draw(&spec, (600, bar_chart_height(3, 12.0) as u32));
-    let texts: String = labels
-        .0
-        .iter()
-        .map(|l| {
-            let anchor = match l.anchor.h {
-                HAlign::Start => "start",
-                HAlign::Center => "middle",
-                HAlign::End => "end",
-            };
-            let baseline = match l.anchor.v {
-                VAlign::Top => "hanging",
-                VAlign::Middle => "middle",
-                VAlign::Bottom => "text-after-edge",
-            };
-            format!(
-                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" dominant-baseline=\"{baseline}\" \
-                 font-size=\"12\" font-family=\"sans-serif\">{}</text>\n",
-                l.x, l.y, l.text
-            )
-        })
-        .collect();
-    let full = svg.replace("</svg>", &format!("{texts}</svg>"));
+    let full = with_labels(&svg, &labels);
     assert_eq!(full.matches("<text").count(), labels.0.len());
     if let Ok(dir) = std::env::var("CHART_PREVIEW") {
         std::fs::write(format!("{dir}/bars.svg"), full).unwrap();

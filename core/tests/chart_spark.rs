@@ -5,7 +5,7 @@ mod support;
 
 use scorecards_core::chart::*;
 use scorecards_core::{Lang, Series, Unit, ValueStatus};
-use support::{month, series, to_svg};
+use support::{month, points, series, to_svg};
 
 /// 30 months from Jan 2024: the sparkline keeps the last 24 (Jul 2024 – Jun 2026). Missing:
 /// Sep 2025 and Nov 2025 (so Oct 2025 stands alone); estimated: May and Jun 2026.
@@ -120,15 +120,7 @@ fn svg_has_one_line_per_run_hollow_estimates_and_no_line_across_a_gap() {
     assert_eq!(count(&svg, &format!("fill=\"{grey}\"")), 2, "{svg}");
     // No polyline point falls inside a missing month's band.
     for poly in svg.split("<polyline").skip(1) {
-        let pts = poly
-            .split("points=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap();
-        for p in pts.split_whitespace() {
-            let x: f64 = p.split(',').next().unwrap().parse().unwrap();
+        for (x, _) in points(poly) {
             for &(x0, x1) in &lay.missing {
                 assert!(!(x0 < x && x < x1), "a line crosses a gap at x={x}");
             }

@@ -2,14 +2,15 @@
 //! boundaries without a map review number, every region drawn, holes staying holes in the
 //! SVG, the approval line at the lower left, and the nearest station under the pointer.
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_svg::SVGBackend;
+mod support;
+
 use scorecards_core::chart::{ChartTheme, Labels};
 use scorecards_core::compare::Measure;
 use scorecards_core::map::geo::{approval, decode, Approval, GeoError, GeoMap, MAX_GEO_BYTES};
 use scorecards_core::map::geo_draw::{draw_geo, geo_height, geo_layout, geo_step, GeoSpec};
 use scorecards_core::map::{tile_map, Move};
 use scorecards_core::{parse, validate, Dataset, GeoFormat, IssueKind, Lang};
+use support::{points, to_svg};
 
 /// A square ring from (x0, y0) to (x1, y1), counter-clockwise as RFC 7946 asks.
 fn square(x0: f64, y0: f64, x1: f64, y1: f64) -> String {
@@ -202,36 +203,15 @@ fn draw(
         font_px: 12.0,
     };
     let h = geo_height(g.bbox, f64::from(width), 12.0, map.classes.colors.len()) as u32;
-    let mut svg = String::new();
-    let mut labels = Labels::default();
-    {
-        let root = SVGBackend::with_string(&mut svg, (width, h)).into_drawing_area();
-        draw_geo(&root, &spec, &ChartTheme::LIGHT, &mut labels).unwrap();
-        root.present().unwrap();
-    }
+    let (svg, (), labels) = to_svg((width, h), |root, labels| {
+        draw_geo(root, &spec, &ChartTheme::LIGHT, labels).unwrap();
+    });
     (svg, labels)
 }
 
 /// The `points` of every `<polygon>` in an SVG.
 fn polygons(svg: &str) -> Vec<Vec<(f64, f64)>> {
-    svg.split("<polygon")
-        .skip(1)
-        .map(|p| {
-            let pts = p
-                .split("points=\"")
-                .nth(1)
-                .unwrap()
-                .split('"')
-                .next()
-                .unwrap();
-            pts.split_whitespace()
-                .map(|xy| {
-                    let (x, y) = xy.split_once(',').unwrap();
-                    (x.parse().unwrap(), y.parse().unwrap())
-                })
-                .collect()
-        })
-        .collect()
+    svg.split("<polygon").skip(1).map(points).collect()
 }
 
 /// The winding number of `poly` around `(x, y)` (0: outside under the non-zero rule).

@@ -8,6 +8,7 @@ use scorecards_core::i18n::{band_name, normalisation_name};
 use scorecards_core::{Dataset, Lang};
 
 use crate::components::league_view::Choice;
+use crate::components::menu_options::{measure_options, metric_options};
 use crate::state::Ui;
 
 /// The league's menus, rebuilt when a choice changes (the search box is apart: it keeps
@@ -40,17 +41,7 @@ fn controls(
     let ui = Ui::get();
     let s = lang.strings();
     let (metric, measure) = (q.metric.clone(), q.measure);
-    let metric_options = offered
-        .iter()
-        .map(|&i| &ds.document().metrics[i])
-        .map(|m| {
-            view! {
-                <option value=m.id.clone() selected=m.id == metric>
-                    {lang.pick(&m.label).to_string()}
-                </option>
-            }
-        })
-        .collect_view();
+    let metric_options = metric_options(ds, offered, &metric, lang);
     let province_options = provinces
         .iter()
         .map(|(p, i)| {
@@ -73,21 +64,7 @@ fn controls(
             </p>
         }
     };
-    let measures = [Measure::Level, Measure::Change]
-        .map(|m| {
-            let name = if m == Measure::Level {
-                s.measure_level
-            } else {
-                s.measure_change
-            };
-            view! {
-                <option value=m.code() selected=m == measure>
-                    {name}
-                </option>
-            }
-        })
-        .into_iter()
-        .collect_view();
+    let measures = measure_options(measure, lang);
     let norms = Normalisation::ALL
         .map(|n| {
             view! {

@@ -59,6 +59,10 @@ pub struct GeoPoints {
 
 /// The boundary map's canvas: the pointer picks the nearest station, arrow keys move between
 /// stations; the chosen station is read out in the live line below.
+///
+/// Its state (size, focus, the canvas and its box), its width and theme effects and its
+/// focusable box follow the tile map's and the bar chart's (the `duplicates` tool pairs
+/// them): the canvas components share that frame; what they draw and how keys move differ.
 #[component]
 pub fn MapGeoCanvas(
     geo: Arc<GeoMap>,

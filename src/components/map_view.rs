@@ -9,6 +9,7 @@ use scorecards_core::{Dataset, Lang};
 use super::map_classes::MapClasses;
 use super::map_modes::MapModes;
 use super::map_table::MapTable;
+use super::menu_options::{measure_options, metric_options};
 use crate::state::Ui;
 use scorecards_core::ranking::{offered_metrics, reported_counts, shown_metric};
 
@@ -88,30 +89,8 @@ fn map_controls(
 ) -> impl IntoView {
     let ui = Ui::get();
     let s = lang.strings();
-    let metrics = offered
-        .iter()
-        .map(|&i| &ds.document().metrics[i])
-        .map(|m| {
-            view! {
-                <option value=m.id.clone() selected=m.id == metric>
-                    {lang.pick(&m.label).to_string()}
-                </option>
-            }
-        })
-        .collect_view();
-    let measures = [
-        (Measure::Level, s.measure_level),
-        (Measure::Change, s.measure_change),
-    ]
-    .map(|(m, name)| {
-        view! {
-            <option value=m.code() selected=m == measure>
-                {name}
-            </option>
-        }
-    })
-    .into_iter()
-    .collect_view();
+    let metrics = metric_options(ds, offered, metric, lang);
+    let measures = measure_options(measure, lang);
     let (metric_id, measure_id) = (ui.id("map-metric"), ui.id("map-measure"));
     let set = move |f: Box<dyn Fn(&mut RankQuery)>| ui.update_rank(|r| f(r));
     view! {

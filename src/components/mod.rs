@@ -24,6 +24,7 @@ mod map_geo_canvas;
 mod map_modes;
 mod map_table;
 mod map_view;
+mod menu_options;
 mod profile_panel;
 mod scorecard;
 pub(crate) mod search_box;

@@ -268,12 +268,28 @@ impl Browser {
         let _ = self.c.close().await;
     }
 
+    /// Sends `keys` (WebDriver key codes such as `\u{E007}`, Enter) to the focused element.
+    pub async fn press(&self, keys: &str) {
+        self.c
+            .active_element()
+            .await
+            .expect("a focused element")
+            .send_keys(keys)
+            .await
+            .expect("keys sent");
+    }
+
+    /// The end of a test: a console without errors, and the browser closed.
+    pub async fn end(self) {
+        self.assert_clean_console(&[]).await;
+        self.close().await;
+    }
+
     /// The end of most tests: a screenshot named `name`, a console without errors, and the
     /// browser closed.
     pub async fn finish(self, name: &str) {
         self.screenshot(name).await;
-        self.assert_clean_console(&[]).await;
-        self.close().await;
+        self.end().await;
     }
 
     /// Runs an asynchronous script that answers a number of milliseconds (or -1 when what it

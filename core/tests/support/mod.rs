@@ -6,7 +6,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_svg::SVGBackend;
-use scorecards_core::chart::Labels;
+use scorecards_core::chart::{HAlign, Labels, VAlign};
 use scorecards_core::{PartialDate, Series, ValueStatus};
 
 /// A monthly series of the metric `incidents` from `start`, cited to source `s`.
@@ -40,4 +40,48 @@ pub fn to_svg<T>(
         drawn
     };
     (svg, drawn, labels)
+}
+
+/// `svg` with the labels written into it as `<text>` elements (as the canvas draws them), to
+/// look at: `CHART_PREVIEW=<dir>` makes the tests save such previews.
+pub fn with_labels(svg: &str, labels: &Labels) -> String {
+    let texts: String = labels
+        .0
+        .iter()
+        .map(|l| {
+            let anchor = match l.anchor.h {
+                HAlign::Start => "start",
+                HAlign::Center => "middle",
+                HAlign::End => "end",
+            };
+            let baseline = match l.anchor.v {
+                VAlign::Top => "hanging",
+                VAlign::Middle => "middle",
+                VAlign::Bottom => "text-after-edge",
+            };
+            format!(
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" dominant-baseline=\"{baseline}\" \
+                 font-size=\"12\" font-family=\"sans-serif\">{}</text>\n",
+                l.x, l.y, l.text
+            )
+        })
+        .collect();
+    svg.replace("</svg>", &format!("{texts}</svg>"))
+}
+
+/// The `points="x,y x,y …"` of an SVG element's text, as numbers.
+pub fn points(element: &str) -> Vec<(f64, f64)> {
+    let pts = element
+        .split("points=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    pts.split_whitespace()
+        .map(|xy| {
+            let (x, y) = xy.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
 }
