@@ -229,9 +229,7 @@ async fn broken_and_missing_files_get_specific_messages() {
 #[tokio::test]
 async fn a_slow_file_shows_the_loading_state_first() {
     let b = browser(1280, 800).await;
-    b.c.goto(&format!("{}/?src=/_slow/2500/data/seeds.json", b.base))
-        .await
-        .unwrap();
+    b.visit("/?src=/_slow/2500/data/seeds.json").await;
     let loading =
         b.c.wait()
             .at_most(Duration::from_secs(2))

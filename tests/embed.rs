@@ -16,9 +16,7 @@ const HOST_STYLES: &str = "return ['body', '#portal-title', '.portal-main', 'but
 #[tokio::test]
 async fn portal_page_renders_its_station_without_console_errors() {
     let b = browser(1280, 1600).await;
-    b.c.goto(&format!("{}/examples/portal.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/portal.html").await;
     b.wait_for_count("#embed-one .ssc__scorecard h2", 1).await;
     assert_eq!(b.text("#embed-one .ssc__scorecard h2").await, "梅江派出所");
     // Garbage collection must not take a mounted instance away (its JavaScript handle is
@@ -53,9 +51,7 @@ async fn portal_page_renders_its_station_without_console_errors() {
 #[tokio::test]
 async fn strict_csp_page_has_no_violation() {
     let b = browser(1280, 1200).await;
-    b.c.goto(&format!("{}/examples/strict-csp.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/strict-csp.html").await;
     b.wait_for_count(".ssc__scorecard h2", 1).await;
     assert_eq!(
         b.text(".ssc__scorecard h2").await,
@@ -75,9 +71,7 @@ async fn strict_csp_page_has_no_violation() {
 #[tokio::test]
 async fn two_instances_do_not_interfere() {
     let b = browser(1400, 1400).await;
-    b.c.goto(&format!("{}/examples/two-instances.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/two-instances.html").await;
     b.wait_for_count("#left .ssc__scorecard h2", 1).await;
     b.wait_for_count("#right tbody tr[data-station]", 5).await;
     assert_eq!(b.text("#left .ssc__scorecard h2").await, "梅江派出所");
@@ -123,9 +117,7 @@ async fn two_instances_do_not_interfere() {
 #[tokio::test]
 async fn iframe_reports_its_height_to_the_host() {
     let b = browser(1280, 1000).await;
-    b.c.goto(&format!("{}/examples/iframe.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/iframe.html").await;
     let mut height = 0;
     for _ in 0..100 {
         height = b
@@ -169,9 +161,7 @@ async fn iframe_reports_its_height_to_the_host() {
 #[tokio::test]
 async fn hostile_host_css_does_not_break_the_layout() {
     let b = browser(1280, 1400).await;
-    b.c.goto(&format!("{}/examples/hostile.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/hostile.html").await;
     b.wait_for_count(".ssc__scorecard h2", 1).await;
     let m = b
         .js("const q = s => document.querySelector(s); const cs = s => getComputedStyle(q(s)); return {
@@ -208,9 +198,7 @@ async fn hostile_host_css_does_not_break_the_layout() {
 #[tokio::test]
 async fn mount_update_unmount_and_leave_nothing_behind() {
     let b = browser(1280, 1200).await;
-    b.c.goto(&format!("{}/examples/mount-api.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/mount-api.html").await;
     b.wait_for_count("#btn-mount", 1).await;
     let before = b.js(HOST_STYLES).await;
     // Count listeners on window and document, the only places a widget could leak them.
@@ -261,9 +249,7 @@ async fn mount_update_unmount_and_leave_nothing_behind() {
 #[tokio::test]
 async fn themes_big_screen_and_print_are_looked_at() {
     let b = browser(1280, 3600).await;
-    b.c.goto(&format!("{}/examples/themes.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/themes.html").await;
     b.wait_for_count(".ssc__scorecard h2", 4).await;
     let bgs = b
         .js("return [...document.querySelectorAll('.ssc')].map(e => getComputedStyle(e).backgroundColor);")
@@ -324,9 +310,7 @@ async fn themes_big_screen_and_print_are_looked_at() {
 #[tokio::test]
 async fn embed_lite_is_an_alias_and_parts_load_when_first_shown() {
     let b = browser(1280, 1400).await;
-    b.c.goto(&format!("{}/examples/lite.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/lite.html").await;
     b.wait_for_count("#embed-lite .ssc__scorecard h2", 1).await;
     assert_eq!(b.text("#embed-lite .ssc__scorecard h2").await, "梅江派出所");
     assert!(

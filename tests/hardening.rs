@@ -320,12 +320,8 @@ async fn retrying_recovers_from_each_passing_fault() {
 async fn a_stalled_server_times_out_with_a_message_and_retry_recovers() {
     let b = browser_behind_proxy(1280, 1000).await;
     let started = Instant::now();
-    b.c.goto(&format!(
-        "{}/?lang=en&src=/_fault/stall-once/30/data/seeds.json%3Ft%3Dstall",
-        b.base
-    ))
-    .await
-    .unwrap();
+    b.visit("/?lang=en&src=/_fault/stall-once/30/data/seeds.json%3Ft%3Dstall")
+        .await;
     // The loading state shows while waiting…
     b.wait_css(".ssc__loading").await;
     // …and after the timeout (20 s), a message instead of waiting for ever.
@@ -387,9 +383,7 @@ async fn a_part_that_fails_to_load_shows_the_error_panel_and_retry_loads_it() {
 #[tokio::test]
 async fn one_failing_instance_leaves_the_others_on_the_page_working() {
     let b = browser_behind_proxy(1280, 1200).await;
-    b.c.goto(&format!("{}/examples/mount-api.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/mount-api.html").await;
     b.wait_for_count("#btn-mount", 1).await;
     let result = b
         .c
@@ -455,7 +449,7 @@ async fn axe_is_clean_on_every_example_page_and_error_view() {
         &format!("/?src={INJECTION}&view=rank&metric=mediation_success_rate"),
     ] {
         if page.starts_with("/examples/") {
-            b.c.goto(&format!("{}{page}", b.base)).await.unwrap();
+            b.visit(page).await;
             if page.contains("mount-api") {
                 b.click("#btn-mount").await;
             }
@@ -475,9 +469,7 @@ async fn axe_is_clean_on_every_example_page_and_error_view() {
 #[tokio::test]
 async fn a_thousand_switches_leave_no_nodes_or_memory_behind() {
     let b = browser(1280, 1000).await;
-    b.c.goto(&format!("{}/examples/mount-api.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/examples/mount-api.html").await;
     b.wait_for_count("#btn-mount", 1).await;
     let script = "const done = arguments[0];
         import('/embed.js').then(async ({ mount, memoryStats }) => {

@@ -163,9 +163,7 @@ async fn the_table_links_to_the_league_and_a_phone_sees_the_map() {
 #[tokio::test]
 async fn an_embedding_opens_the_map_from_its_data_attributes() {
     let b = browser(1280, 1200).await;
-    b.c.goto(&format!("{}/fixtures/prerender-host.html", b.base))
-        .await
-        .unwrap();
+    b.visit("/fixtures/prerender-host.html").await;
     b.js("const d = document.createElement('div'); d.setAttribute('data-station-scorecards', ''); d.dataset.view = 'map'; d.dataset.metric = 'fraud_cases'; d.dataset.measure = 'level'; d.dataset.src = '/data/demo-synthetic.json'; document.getElementById('host').append(d); import('/embed.js'); return 0;")
         .await;
     b.wait_for_count(ROWS, 34).await;

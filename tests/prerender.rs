@@ -88,7 +88,7 @@ async fn rendered_text_is_the_live_apps_text_in_every_seed_view() {
         for (file, query) in &views {
             for (dir, embed) in [("", "&embed=1"), ("page/", "")] {
                 let path = format!("/data/seeds.rendered/{dir}{lang}/{file}");
-                b.c.goto(&format!("{}{HOST}", b.base)).await.unwrap();
+                b.visit(HOST).await;
                 let rendered = prerendered_text(&b, &path).await;
                 b.open(&format!("/?{query}lang={lang}{embed}")).await;
                 assert!(loaded(&b, &path).await, "the page did not use {path}");
@@ -173,7 +173,7 @@ async fn the_injection_file_renders_inert_before_and_after_takeover() {
             let html = std::fs::read_to_string(&path)
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let what = format!("{lang}/{file}");
-            b.c.goto(&format!("{}{HOST}", b.base)).await.unwrap();
+            b.visit(HOST).await;
             let station = file
                 .strip_prefix("station/")
                 .and_then(|f| f.strip_suffix(".html"))
@@ -204,7 +204,7 @@ async fn a_pasted_view_reads_with_javascript_off_and_is_axe_clean() {
             "station/meijiang.html",
             "station/huazhonglu.html",
         ] {
-            b.c.goto(&format!("{}{HOST}", b.base)).await.unwrap();
+            b.visit(HOST).await;
             let html = fetch_text(&b, &format!("/data/seeds.rendered/{lang}/{file}")).await;
             let values =
                 b.c.execute(
@@ -234,7 +234,7 @@ async fn a_pasted_view_reads_with_javascript_off_and_is_axe_clean() {
 #[tokio::test]
 async fn the_live_app_takes_over_in_place_keeping_focus_and_scroll() {
     let b = browser(390, 844).await;
-    b.c.goto(&format!("{}{HOST}", b.base)).await.unwrap();
+    b.visit(HOST).await;
     b.js(WATCH_SHIFTS).await;
     let html = fetch_text(&b, "/data/seeds.rendered/zh/station/meijiang.html").await;
     // The data arrives late, so the prerendered view is what the reader uses meanwhile.
@@ -288,7 +288,7 @@ async fn the_live_app_takes_over_in_place_keeping_focus_and_scroll() {
 #[tokio::test]
 async fn a_stale_view_is_replaced_once_the_data_is_known() {
     let b = browser(1280, 1000).await;
-    b.c.goto(&format!("{}{HOST}", b.base)).await.unwrap();
+    b.visit(HOST).await;
     let html = fetch_text(&b, "/data/seeds.rendered/en/station/meijiang.html").await;
     b.c.execute(
         PASTE,
@@ -318,7 +318,7 @@ async fn a_stale_view_is_replaced_once_the_data_is_known() {
 async fn a_missing_view_falls_back_to_the_plain_path() {
     let b = browser(1280, 1000).await;
     // Embedded: no view is rendered beside this file.
-    b.c.goto(&format!("{}{HOST}", b.base)).await.unwrap();
+    b.visit(HOST).await;
     b.js(WATCH_PRERENDERED).await;
     b.js("const h = document.getElementById('host'); h.setAttribute('data-station-scorecards', ''); h.setAttribute('data-src', '/fixtures/league.json'); h.setAttribute('data-station', 'hangzhou-a'); return 0;").await;
     import_embed(&b).await;
@@ -355,7 +355,7 @@ async fn example_pages_show_their_prerendered_views_then_the_live_app() {
             "/data/seeds.rendered/en/station/meijiang.html",
         ),
     ] {
-        b.c.goto(&format!("{}{page}", b.base)).await.unwrap();
+        b.visit(page).await;
         b.settle().await;
         assert!(loaded(&b, view).await, "{page} did not use {view}");
         let roots: Value = b

@@ -67,9 +67,7 @@ fn page(query: &str) -> String {
 /// validated) for a view; returns the milliseconds from navigation start to the table.
 async fn open_big(b: &Browser, query: &str, table: &str) -> f64 {
     national();
-    b.c.goto(&format!("{}{}", b.base, page(query)))
-        .await
-        .expect("navigate");
+    b.visit(&page(query)).await;
     b.c.wait()
         .at_most(Duration::from_secs(120))
         .for_element(Locator::Css(&format!("{table} tbody tr[data-station]")))

@@ -84,12 +84,18 @@ impl WebDriverCompatibleCommand for BrowserLog {
 }
 
 impl Browser {
-    pub async fn open(&self, path: &str) {
-        let path = if path == "control" { "/" } else { path };
+    /// Goes to `path` on the test server and returns at once (host pages, and pages a test
+    /// watches while they load); [`Browser::open`] also waits for the dashboard.
+    pub async fn visit(&self, path: &str) {
         self.c
             .goto(&format!("{}{}", self.base, path))
             .await
             .expect("navigate");
+    }
+
+    pub async fn open(&self, path: &str) {
+        let path = if path == "control" { "/" } else { path };
+        self.visit(path).await;
         self.settle().await;
     }
 
