@@ -19,6 +19,8 @@ macro_rules! delegate {
     };
 }
 
+// The methods with more arguments than `delegate!` takes are written out; each only hands
+// the call to the wrapped formatter (the `duplicates` tool pairs them).
 impl<F: Formatter> Formatter for Integral<F> {
     fn write_f64<W: ?Sized + io::Write>(&mut self, w: &mut W, v: f64) -> io::Result<()> {
         // Below 2^53 every integer is exact, so nothing is lost.

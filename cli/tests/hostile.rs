@@ -387,6 +387,8 @@ fn a_10_mb_string_as_the_version_is_refused_briefly() {
     }
 }
 
+// The files too large to commit are checked one test each, of the same shape (the
+// `duplicates` tool pairs them): make the file, parse it, check the error and its message.
 #[test]
 fn a_10_mb_number_is_refused() {
     let digits = "9".repeat(TEN_MB);

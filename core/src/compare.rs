@@ -29,6 +29,8 @@ impl Measure {
         }
     }
 
+    // Every enum named in URLs keeps `code`/`from_code` as two one-line wrappers of strum's
+    // derives, so callers need not name strum's traits (the `duplicates` tool pairs them).
     /// `level` or `change`, for URLs.
     pub fn code(self) -> &'static str {
         self.into()

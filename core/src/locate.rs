@@ -258,6 +258,8 @@ impl Scanner<'_> {
         if depth > MAX_DEPTH {
             return Err(Stop);
         }
+        // Objects and arrays are walked by two loops of the same shape (the `duplicates` tool
+        // pairs them): a member is a key and a value, an element a value and its index.
         match self.peek() {
             Some(b'{') => {
                 self.pos += 1;

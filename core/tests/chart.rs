@@ -565,11 +565,7 @@ fn an_empty_series_draws_a_message_not_a_flat_line() {
 
 #[test]
 fn every_demo_series_draws_one_line_per_run() {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../public/data/demo-synthetic.json"
-    ))
-    .unwrap();
+    let bytes = support::public_data("demo-synthetic.json");
     let doc = decode(&bytes, "demo-synthetic.json").unwrap();
     let mut drawn = 0;
     for st in &doc.stations {

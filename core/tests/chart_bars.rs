@@ -42,11 +42,7 @@ fn rects_with<'a>(svg: &'a str, attr: &str) -> Vec<&'a str> {
 
 #[test]
 fn the_demo_league_gives_comparable_bars_best_first() {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../public/data/demo-synthetic.json"
-    ))
-    .unwrap();
+    let bytes = support::public_data("demo-synthetic.json");
     let ds = parse(&bytes, "demo-synthetic.json").unwrap();
     let stations: Vec<&Station> = ds.stations().iter().collect();
     let lg = league(

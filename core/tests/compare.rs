@@ -1,5 +1,7 @@
 //! Comparability, normalisation, ranking and percentiles on small hand-made data sets.
 
+mod support;
+
 use scorecards_core::compare::*;
 use scorecards_core::{parse, Dataset};
 use serde_json::json;
@@ -326,11 +328,7 @@ fn search_and_population_bands() {
 
 #[test]
 fn the_seed_figures_are_honestly_not_comparable() {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../public/data/seeds.json"
-    ))
-    .unwrap();
+    let bytes = support::public_data("seeds.json");
     let ds = parse(&bytes, "seeds.json").unwrap();
     let sts: Vec<_> = ds.stations().iter().collect();
     let l = league(&ds, &sts, "incidents", Measure::Change, Normalisation::None);

@@ -1,6 +1,8 @@
 //! The tile map: every unit, medians of comparable figures only, classes, keyboard moves,
 //! hit-testing, and the SVG with every unit drawn.
 
+mod support;
+
 use plotters::prelude::IntoDrawingArea;
 use plotters_svg::SVGBackend;
 use scorecards_core::chart::{ChartTheme, Labels};
@@ -258,11 +260,7 @@ fn draw(
 
 #[test]
 fn the_svg_draws_every_unit_the_legend_and_the_focus_ring() {
-    let bytes = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../public/data/seeds.json"
-    ))
-    .unwrap();
+    let bytes = support::public_data("seeds.json");
     let ds = parse(&bytes, "seeds.json").unwrap();
     let map = tile_map(&ds, "incidents", Measure::Level);
     let seeded: Vec<&str> = map

@@ -35,6 +35,8 @@ fn wrong_version_is_reported_before_structure() {
     }
 }
 
+// Each error test lists its cases as one `assert!(matches!(…))` each, so that a failure
+// names its input (the `duplicates` tool pairs those lists).
 #[test]
 fn truncated_json_gives_line_and_column() {
     match parse(&fixture("bad-json.json"), "bad-json.json") {

@@ -1,5 +1,10 @@
 //! The browser harness shared by the end-to-end test files: a Chromium session through
 //! chromedriver, page helpers, the browser log, screenshots.
+//!
+//! Every browser test opens alike: `browser(w, h)`, `visit` or `open`, a wait for what it
+//! looks at; and ends with `finish`, `end` or `close`. The `duplicates` tool pairs those
+//! openings and endings across the test files by shape (marked boilerplate): they are calls
+//! of this module, written out so that each test reads top to bottom.
 #![allow(dead_code)]
 
 use std::time::Duration;

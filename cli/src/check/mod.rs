@@ -99,6 +99,8 @@ pub enum Origin {
     Tool,
 }
 
+// `Problem` and the commands' `Options` are plain structs of documented optional fields;
+// the `duplicates` tool pairs them by shape alone.
 /// One located problem.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {

@@ -71,6 +71,8 @@ pub(super) fn not_utf8(bytes: &[u8], offset: usize, lang: Lang) -> Problem {
 pub(super) fn load_error_problem(bytes: &[u8], e: &LoadError, lang: Lang) -> Problem {
     let mut p = tool_problem(Severity::Error, "", String::new());
     p.origin = Origin::Core;
+    // One arm per kind of load error, each filling the same fields from its own
+    // (the `duplicates` tool pairs the arms).
     match e {
         LoadError::Syntax {
             line,

@@ -212,6 +212,8 @@ pub(super) const FAMILY_ALIASES: &[(&str, &str)] = &[
 ];
 pub(super) const FAMILIES: &str = "incidents, mediation, group_coverage, fraud, other";
 
+// The alias tables are one shape, a table per column (the `duplicates` tool pairs them):
+// data, not logic, each with its list of accepted values for the messages.
 pub(super) const POLARITY_ALIASES: &[(&str, &str)] = &[
     ("越高越好", "higher_is_better"),
     ("越低越好", "lower_is_better"),

@@ -9,6 +9,8 @@ pub(super) fn rejected_note(
     rejected: &Rejected,
     lang: Lang,
 ) -> Option<String> {
+    // One arm per kind of reference; each looks in its own table (the `duplicates` tool
+    // pairs them).
     let (id, from) = match kind {
         IssueKind::UnknownMetric { id } => (
             id,

@@ -178,6 +178,8 @@ pub(super) fn parse_row(
             if !consistent {
                 return Err(RowError::StatusValue(t.get(cells, "status").to_string()));
             }
+            // Long and wide series rows carry the same identifying cells (the `duplicates`
+            // tool pairs the two pushes); what follows them differs.
             p.months.push((
                 from,
                 MonthRow {

@@ -50,6 +50,7 @@ pub(super) const STATION_COLUMNS: Columns = &[
     ("profile_source", &["基本情况来源"], false),
 ];
 
+// One column table per CSV file, of the same shape (the `duplicates` tool pairs them).
 pub(super) const FIGURE_COLUMNS: Columns = &[
     ("station", &["派出所标识"], true),
     ("metric", &["指标", "指标标识"], true),

@@ -215,6 +215,8 @@ pub(super) fn station(
     let mut figures = Vec::new();
     let inc_now = incidents.year(first_month, year);
     let inc_before = incidents.year(first_month, year - 1);
+    // One `figure(…)` call per metric, with its own quote (the `duplicates` tool pairs the
+    // calls): what varies is the metric, the numbers and the sentence.
     if let Some((now, est)) = inc_now {
         figures.push(figure(
             "incidents",

@@ -21,6 +21,8 @@ impl LinearScale {
         LinearScale { domain, range }
     }
 
+    // `map` and `invert` are the same formula with domain and range swapped (the
+    // `duplicates` tool pairs them).
     /// The pixel of a value. A degenerate domain maps everything to the middle of the range.
     pub fn map(&self, v: f64) -> f64 {
         let (d0, d1) = self.domain;

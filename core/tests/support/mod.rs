@@ -1,5 +1,5 @@
-//! Support shared by the chart tests (`chart.rs`, `chart_bars.rs`, `chart_spark.rs`): a
-//! monthly series, a month's index, and a drawing to SVG with the labels it sent.
+//! Support shared by the core's tests (charts, comparison, maps): a monthly series, a month's
+//! index, a drawing to SVG with the labels it sent, and the bundled data files.
 // Each test file uses a part of this module.
 #![allow(dead_code)]
 
@@ -8,6 +8,12 @@ use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters_svg::SVGBackend;
 use scorecards_core::chart::{HAlign, Labels, VAlign};
 use scorecards_core::{PartialDate, Series, ValueStatus};
+
+/// The bytes of a data file the app bundles (`public/data/<name>`).
+pub fn public_data(name: &str) -> Vec<u8> {
+    let path = format!("{}/../public/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
 
 /// A monthly series of the metric `incidents` from `start`, cited to source `s`.
 pub fn series(start: &str, values: &[Option<f64>], status: Option<Vec<ValueStatus>>) -> Series {

@@ -105,6 +105,8 @@ pub fn build_rows(
         rows.push(Row::new(key, label, Unit::Bytes).values(fv(fa, pick), None));
     }
 
+    // One loop per measurement, each a row per CPU throttle, of the same shape (the
+    // `duplicates` tool pairs them): the key, the label and the samples differ.
     // Loads.
     for t in [1u32, 4] {
         let a = ma.ttfs.get(&t).cloned().unwrap_or_default();

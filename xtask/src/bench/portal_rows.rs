@@ -38,6 +38,8 @@ pub fn build_rows(opts: &BenchOptions, m: &PortalMeasured) -> Vec<Row> {
         ("portal", "portal page", portal),
     ];
 
+    // One loop per measurement, each a row per page, of the same shape (the `duplicates`
+    // tool pairs them): the key, the label, the values and the target differ.
     for (key, name, p) in both {
         rows.push(
             row(
