@@ -63,16 +63,9 @@ pub fn comparable_bars(league: &League, lang: Lang, highlight: Option<&str>) -> 
         .collect()
 }
 
-/// Says which way is better: `越低越好`, `Lower is better`.
+/// Says which way is better: `↓ 越低越好`, `↓ Lower is better`.
 pub fn polarity_note(lang: Lang, polarity: Polarity) -> &'static str {
-    match (lang, polarity) {
-        (Lang::Zh, Polarity::LowerIsBetter) => "↓ 越低越好",
-        (Lang::Zh, Polarity::HigherIsBetter) => "↑ 越高越好",
-        (Lang::Zh, Polarity::Neutral) => "无高低优劣之分",
-        (Lang::En, Polarity::LowerIsBetter) => "↓ Lower is better",
-        (Lang::En, Polarity::HigherIsBetter) => "↑ Higher is better",
-        (Lang::En, Polarity::Neutral) => "Neither higher nor lower is better",
-    }
+    super::strings::chart_strings(lang).polarity(polarity)
 }
 
 /// A bar's value as written at its end: signed for changes, with the unit.

@@ -26,6 +26,7 @@ pub(crate) mod pixels;
 mod prepare;
 mod scale;
 mod spark;
+mod strings;
 mod text;
 
 pub use bars::{

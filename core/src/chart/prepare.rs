@@ -323,14 +323,7 @@ pub fn table_rows(lang: Lang, s: &Series, unit: Unit) -> Vec<TableRow> {
 
 /// A value status in the reader's language.
 pub fn status_text(lang: Lang, status: ValueStatus) -> &'static str {
-    match (lang, status) {
-        (Lang::Zh, ValueStatus::Reported) => "已报告",
-        (Lang::Zh, ValueStatus::Estimated) => "估计值",
-        (Lang::Zh, ValueStatus::Missing) => "未报告",
-        (Lang::En, ValueStatus::Reported) => "reported",
-        (Lang::En, ValueStatus::Estimated) => "estimated",
-        (Lang::En, ValueStatus::Missing) => "not reported",
-    }
+    super::strings::chart_strings(lang).status(status)
 }
 
 /// The CSV of the table equivalent (`month,value,status`, ISO months, plain numbers, empty
