@@ -10,7 +10,6 @@
 //! chunks of the same build. Stylesheets get `name.<hash>.css`.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::util::{bail, human_size, Context, Result};
@@ -141,27 +140,12 @@ pub fn expect_reference(dist: &Path, file: &str, what: &str) -> Result<()> {
 
 /// Brotli at quality 11 (the best; slow, so only at build time).
 pub fn brotli(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() / 4 + 64);
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 24,
-        ..Default::default()
-    };
-    let mut input = bytes;
-    // Writing into a Vec cannot fail.
-    let _ = brotli::BrotliCompress(&mut input, &mut out, &params);
-    out
+    scorecards_cli::server::brotli(bytes, 11, 24)
 }
 
 /// gzip at the best level.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(
-        Vec::with_capacity(bytes.len() / 3 + 64),
-        flate2::Compression::best(),
-    );
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
+    scorecards_cli::server::gzip(bytes)
 }
 
 /// Writes `x.br` and `x.gz` next to every compressible file `x` in `dist/` (each only when

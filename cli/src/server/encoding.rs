@@ -77,27 +77,35 @@ pub fn is_compressible(content_type: &str) -> bool {
 /// Compresses `data` at the level used for cached bodies.
 pub fn compress(data: &[u8], encoding: Encoding) -> Vec<u8> {
     match encoding {
-        Encoding::Brotli => {
-            let mut out = Vec::with_capacity(data.len() / 4 + 64);
-            let params = brotli::enc::BrotliEncoderParams {
-                quality: 9,
-                lgwin: 22,
-                ..Default::default()
-            };
-            let mut input = data;
-            // Writing into a Vec cannot fail.
-            let _ = brotli::BrotliCompress(&mut input, &mut out, &params);
-            out
-        }
-        Encoding::Gzip => {
-            let mut enc = flate2::write::GzEncoder::new(
-                Vec::with_capacity(data.len() / 3 + 64),
-                flate2::Compression::best(),
-            );
-            let _ = enc.write_all(data);
-            enc.finish().unwrap_or_default()
-        }
+        Encoding::Brotli => brotli(data, 9, 22),
+        Encoding::Gzip => gzip(data),
     }
+}
+
+/// Brotli at `quality` (0–11) with a window of 2^`lgwin` bytes; the build's precompressed
+/// files use 11 and 24, cached bodies 9 and 22.
+pub fn brotli(data: &[u8], quality: i32, lgwin: i32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() / 4 + 64);
+    let params = brotli::enc::BrotliEncoderParams {
+        quality,
+        lgwin,
+        ..Default::default()
+    };
+    let mut input = data;
+    // Writing into a Vec cannot fail.
+    let _ = brotli::BrotliCompress(&mut input, &mut out, &params);
+    out
+}
+
+/// gzip at the best level.
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(
+        Vec::with_capacity(data.len() / 3 + 64),
+        flate2::Compression::best(),
+    );
+    // Writing into a Vec cannot fail.
+    let _ = enc.write_all(data);
+    enc.finish().unwrap_or_default()
 }
 
 /// A reader that compresses `file` as it is read (for files too large to cache).

@@ -42,9 +42,10 @@ use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
 pub use client::{request, RawResponse};
-pub use encoding::{choose_encoding, compress, is_compressible, Encoding};
+pub use encoding::{brotli, choose_encoding, compress, gzip, is_compressible, Encoding};
 pub use paths::{
-    content_type, etag_for, etag_matches, is_content_hashed, percent_encode_segment, sanitize,
+    content_type, etag_for, etag_matches, is_content_hashed, percent_encode_query,
+    percent_encode_segment, sanitize,
 };
 pub use reply::{Body, Reply, IMMUTABLE, REVALIDATE};
 use site::Site;

@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 /// Splits a request target into safe path segments: drops the query and fragment,
 /// decodes percent-escapes, drops empty and `.` segments, and rejects `..`, NUL,
 /// backslashes, malformed escapes and non-UTF-8 paths.
@@ -47,17 +49,22 @@ fn percent_decode(s: &str) -> Result<Vec<u8>, &'static str> {
     Ok(out)
 }
 
+/// What a path segment keeps unencoded: RFC 3986's unreserved characters.
+pub const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
 /// Percent-encodes one path segment (for printing URLs).
 pub fn percent_encode_segment(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(s, UNRESERVED).to_string()
+}
+
+/// Percent-encodes a query value, keeping `/` so that a path in `?src=` stays readable.
+pub fn percent_encode_query(s: &str) -> String {
+    const QUERY_VALUE: &AsciiSet = &UNRESERVED.remove(b'/');
+    utf8_percent_encode(s, QUERY_VALUE).to_string()
 }
 
 /// The Content-Type for a file name.

@@ -112,6 +112,11 @@ fn segment_encoding() {
     assert_eq!(percent_encode_segment("my data.json"), "my%20data.json");
     assert_eq!(percent_encode_segment("a-b_c~.json"), "a-b_c~.json");
     assert_eq!(percent_encode_segment("测"), "%E6%B5%8B");
+    assert_eq!(percent_encode_segment("a/b?c"), "a%2Fb%3Fc");
+    assert_eq!(
+        percent_encode_query("/bench/data/全国 1.json"),
+        "/bench/data/%E5%85%A8%E5%9B%BD%201.json"
+    );
 }
 
 /// A scratch directory in the system temp dir, removed at the end.

@@ -3,7 +3,6 @@
 //! table page with search / filter / sort, and the chart and tile-map redraws.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -89,15 +88,7 @@ pub fn fill(template: &str, src: &str, station: &str) -> String {
 }
 
 pub fn query_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
+    scorecards_cli::server::percent_encode_query(s)
 }
 
 /// One cold page load (a fresh browser profile) until `sel` appears or the page errors.
