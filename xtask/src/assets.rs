@@ -40,8 +40,10 @@ pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).context(|| format!("reading {}", d.display()))? {
-            let path = entry.context(|| format!("reading {}", d.display()))?.path();
+        for entry in fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
+            let path = entry
+                .with_context(|| format!("reading {}", d.display()))?
+                .path();
             if path.is_dir() {
                 stack.push(path);
             } else {
@@ -59,7 +61,7 @@ pub fn hash_dir(dir: &Path) -> Result<String> {
     for file in files_under(dir)? {
         let name = file.strip_prefix(dir).unwrap_or(&file).to_string_lossy();
         blobs.push(name.as_bytes().to_vec());
-        blobs.push(fs::read(&file).context(|| format!("reading {}", file.display()))?);
+        blobs.push(fs::read(&file).with_context(|| format!("reading {}", file.display()))?);
     }
     Ok(content_hash(blobs.iter().map(Vec::as_slice)))
 }
@@ -87,11 +89,11 @@ pub fn hash_styles(dist: &Path) -> Result<Vec<(String, String)>> {
         if !name.ends_with(".css") || file.parent() != Some(dir.as_path()) {
             continue;
         }
-        let bytes = fs::read(&file).context(|| format!("reading {}", file.display()))?;
+        let bytes = fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
         let new = hashed_name(name, &content_hash([bytes.as_slice()]));
         // A copy, not a rename: our entry files use the hashed name (cached for good), and
         // `style/<name>` stays for host pages that link the stylesheet themselves (revalidated).
-        fs::copy(&file, dir.join(&new)).context(|| format!("copying {}", file.display()))?;
+        fs::copy(&file, dir.join(&new)).with_context(|| format!("copying {}", file.display()))?;
         renames.push((format!("style/{name}"), format!("style/{new}")));
     }
     Ok(renames)
@@ -111,13 +113,14 @@ pub fn rewrite_references(dist: &Path, renames: &[(String, String)]) -> Result<u
         if !is_entry || file.starts_with(&pkg) {
             continue;
         }
-        let text = fs::read_to_string(&file).context(|| format!("reading {}", file.display()))?;
+        let text =
+            fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
         let mut new_text = text.clone();
         for (old, new) in renames {
             new_text = new_text.replace(old.as_str(), new);
         }
         if new_text != text {
-            fs::write(&file, new_text).context(|| format!("writing {}", file.display()))?;
+            fs::write(&file, new_text).with_context(|| format!("writing {}", file.display()))?;
             changed += 1;
         }
     }
@@ -127,7 +130,8 @@ pub fn rewrite_references(dist: &Path, renames: &[(String, String)]) -> Result<u
 /// Fails when `file` (relative to `dist/`) does not reference `what` after the rewrite: the
 /// loader would then fetch a name that no longer exists.
 pub fn expect_reference(dist: &Path, file: &str, what: &str) -> Result<()> {
-    let text = fs::read_to_string(dist.join(file)).context(|| format!("reading dist/{file}"))?;
+    let text =
+        fs::read_to_string(dist.join(file)).with_context(|| format!("reading dist/{file}"))?;
     if !text.contains(what) {
         bail!(
             "dist/{file} does not reference {what} after the hashed names were put in: \
@@ -157,14 +161,15 @@ pub fn precompress(dist: &Path) -> Result<usize> {
         if !COMPRESSIBLE.contains(&ext.to_ascii_lowercase().as_str()) {
             continue;
         }
-        let bytes = fs::read(&file).context(|| format!("reading {}", file.display()))?;
+        let bytes = fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
         for (suffix, packed) in [("br", brotli(&bytes)), ("gz", gzip(&bytes))] {
             if packed.len() >= bytes.len() {
                 continue;
             }
             let mut name = file.clone().into_os_string();
             name.push(format!(".{suffix}"));
-            fs::write(&name, packed).context(|| format!("writing {}.{suffix}", file.display()))?;
+            fs::write(&name, packed)
+                .with_context(|| format!("writing {}.{suffix}", file.display()))?;
             written += 1;
         }
     }
@@ -180,7 +185,7 @@ pub struct Sizes {
 
 impl Sizes {
     pub fn of(file: &Path) -> Result<Sizes> {
-        let bytes = fs::read(file).context(|| format!("reading {}", file.display()))?;
+        let bytes = fs::read(file).with_context(|| format!("reading {}", file.display()))?;
         let side = |suffix: &str| {
             let mut name = file.as_os_str().to_owned();
             name.push(suffix);

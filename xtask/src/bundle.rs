@@ -57,7 +57,7 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
 
     // 1–4. The bundle, into dist/pkg/<hash>/.
     if dist.exists() {
-        fs::remove_dir_all(&dist).context(|| format!("removing {}", dist.display()))?;
+        fs::remove_dir_all(&dist).with_context(|| format!("removing {}", dist.display()))?;
     }
     let staging = ctx.target_dir.join("bundle").join("pkg");
     compile(ctx, tools, release, &staging)?;
@@ -67,7 +67,8 @@ pub fn build(ctx: &Ctx, tools: &Tools, release: bool) -> Result<()> {
     copy_tree(&staging, &pkg)?;
 
     // 5. Static files.
-    fs::copy(&index, dist.join("index.html")).context(|| format!("copying {}", index.display()))?;
+    fs::copy(&index, dist.join("index.html"))
+        .with_context(|| format!("copying {}", index.display()))?;
     let mut copied = 1;
     for (from, to) in [
         (ctx.root.join("public"), dist.clone()),
@@ -190,9 +191,9 @@ fn compile(ctx: &Ctx, tools: &Tools, release: bool, out: &Path) -> Result<()> {
     let split = ctx.target_dir.join("bundle").join("split");
     for dir in [&split, &out.to_path_buf()] {
         if dir.exists() {
-            fs::remove_dir_all(dir).context(|| format!("removing {}", dir.display()))?;
+            fs::remove_dir_all(dir).with_context(|| format!("removing {}", dir.display()))?;
         }
-        fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     let took = run(
         Command::new(&tools.wasm_split)
@@ -244,7 +245,8 @@ fn compile(ctx: &Ctx, tools: &Tools, release: bool, out: &Path) -> Result<()> {
         let part =
             name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"));
         if part || name == SPLIT_LOADER {
-            fs::copy(&file, out.join(&name)).context(|| format!("copying {}", file.display()))?;
+            fs::copy(&file, out.join(&name))
+                .with_context(|| format!("copying {}", file.display()))?;
             if part {
                 modules.push(out.join(&name));
             }
@@ -285,29 +287,29 @@ fn compile(ctx: &Ctx, tools: &Tools, release: bool, out: &Path) -> Result<()> {
 
 fn file_len(path: &Path) -> Result<u64> {
     Ok(fs::metadata(path)
-        .context(|| format!("reading {}", path.display()))?
+        .with_context(|| format!("reading {}", path.display()))?
         .len())
 }
 
 /// Copies the files under `from` into `to` (created as needed); returns the file count.
 pub fn copy_tree(from: &Path, to: &Path) -> Result<usize> {
-    fs::create_dir_all(to).context(|| format!("creating {}", to.display()))?;
+    fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
     let mut count = 0;
     let mut entries: Vec<_> = fs::read_dir(from)
-        .context(|| format!("reading {}", from.display()))?
+        .with_context(|| format!("reading {}", from.display()))?
         .collect::<Result<_, _>>()
-        .context(|| format!("reading {}", from.display()))?;
+        .with_context(|| format!("reading {}", from.display()))?;
     entries.sort_by_key(|e| e.file_name());
     for entry in entries {
         let src = entry.path();
         let dst = to.join(entry.file_name());
         // Follows symbolic links, like `cp -rL`.
-        let meta = fs::metadata(&src).context(|| format!("reading {}", src.display()))?;
+        let meta = fs::metadata(&src).with_context(|| format!("reading {}", src.display()))?;
         if meta.is_dir() {
             count += copy_tree(&src, &dst)?;
         } else {
             fs::copy(&src, &dst)
-                .context(|| format!("copying {} to {}", src.display(), dst.display()))?;
+                .with_context(|| format!("copying {} to {}", src.display(), dst.display()))?;
             count += 1;
         }
     }

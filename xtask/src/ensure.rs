@@ -308,7 +308,7 @@ pub fn npm_tools(ctx: &Ctx) -> Result<(PathBuf, PathBuf)> {
     }
 
     step(&what, &format!("installing into {}", dir.display()));
-    std::fs::create_dir_all(&dir).context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let took = run(
         Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--prefix"])

@@ -138,7 +138,7 @@ pub fn ensure_cargo_fuzz(ctx: &Ctx) -> Result<PathBuf> {
 /// The corpus directory libFuzzer grows (first), then the seed directories it only reads.
 fn seed_dirs(ctx: &Ctx, target: &str) -> Result<Vec<PathBuf>> {
     let corpus = ctx.root.join("fuzz").join("corpus").join(target);
-    std::fs::create_dir_all(&corpus).context(|| format!("creating {}", corpus.display()))?;
+    std::fs::create_dir_all(&corpus).with_context(|| format!("creating {}", corpus.display()))?;
     let fixtures = ctx.root.join("tests").join("fixtures");
     let mut dirs = vec![corpus];
     match target {
@@ -157,13 +157,13 @@ fn seed_dirs(ctx: &Ctx, target: &str) -> Result<Vec<PathBuf>> {
 /// series, sources, metrics). Written under `target/xtask/fuzz-seeds/csv_import`.
 fn csv_seeds(ctx: &Ctx, publisher: &Path) -> Result<PathBuf> {
     let dir = ctx.scratch_dir()?.join("fuzz-seeds").join("csv_import");
-    std::fs::create_dir_all(&dir).context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let read = |name: &str| {
         let path = publisher.join(name);
-        std::fs::read(&path).context(|| format!("reading {}", path.display()))
+        std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
     };
     let mut seeds: Vec<(String, Vec<u8>)> = Vec::new();
-    for entry in std::fs::read_dir(publisher).context(|| publisher.display().to_string())? {
+    for entry in std::fs::read_dir(publisher).with_context(|| publisher.display().to_string())? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().to_string();
         if name.ends_with(".csv") || name.ends_with(".txt") {
@@ -208,7 +208,7 @@ fn csv_seeds(ctx: &Ctx, publisher: &Path) -> Result<PathBuf> {
     }
     for (name, bytes) in seeds {
         let path = dir.join(name);
-        std::fs::write(&path, bytes).context(|| format!("writing {}", path.display()))?;
+        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(dir)
 }
@@ -239,7 +239,7 @@ fn run_target(
     let started = Instant::now();
     let mut child = cmd
         .spawn()
-        .context(|| format!("starting {}", cargo_fuzz.display()))?;
+        .with_context(|| format!("starting {}", cargo_fuzz.display()))?;
     let mut summary = Summary::default();
     if let Some(stderr) = child.stderr.take() {
         for line in BufReader::new(stderr).lines() {

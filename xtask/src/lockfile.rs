@@ -62,13 +62,13 @@ fn string_value(line: &str, key: &str) -> Option<String> {
 /// The locked version of `wasm-bindgen` in `<root>/Cargo.lock`.
 pub fn wasm_bindgen_version(root: &Path) -> Result<String> {
     let path = root.join("Cargo.lock");
-    let text = std::fs::read_to_string(&path).context(|| {
+    let text = std::fs::read_to_string(&path).with_context(|| {
         format!(
             "reading {} (run `cargo generate-lockfile` in the repository root to create it)",
             path.display()
         )
     })?;
-    package_version(&text, "wasm-bindgen").context(|| format!("in {}", path.display()))
+    package_version(&text, "wasm-bindgen").with_context(|| format!("in {}", path.display()))
 }
 
 #[cfg(test)]

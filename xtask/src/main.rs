@@ -70,7 +70,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!();
-            eprintln!("error: {e}");
+            eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
     }
@@ -133,7 +133,7 @@ fn run(args: &[String]) -> Result<()> {
                 seconds: match args.value("--seconds")? {
                     Some(n) => n
                         .parse()
-                        .map_err(|_| util::Error::msg(format!("--seconds {n:?}: not a number")))?,
+                        .map_err(|_| anyhow::anyhow!("--seconds {n:?}: not a number"))?,
                     None => 60,
                 },
                 sanitizer: args

@@ -216,7 +216,7 @@ fn run_steps(
             },
         )?;
         wait_for_http(server.addr(), "/", Duration::from_secs(10), || Ok(()))
-            .context(|| "the test server did not answer".to_string())?;
+            .with_context(|| "the test server did not answer".to_string())?;
         println!("server: {} (test routes on)", server.base_url());
         let driver = Chromedriver::start(ctx, &browser)?;
         println!("chromedriver: {}", driver.url());
@@ -306,7 +306,7 @@ fn json_escape(s: &str) -> String {
 fn write_webdriver_json(ctx: &Ctx, browser: &Browser) -> Result<PathBuf> {
     let path = ctx.scratch_dir()?.join("webdriver.json");
     std::fs::write(&path, webdriver_json(&browser.chromium))
-        .context(|| format!("writing {}", path.display()))?;
+        .with_context(|| format!("writing {}", path.display()))?;
     println!("webdriver capabilities: {}", path.display());
     Ok(path)
 }
@@ -318,7 +318,7 @@ fn run_tests(cmd: &mut Command, hint: &str, totals: &mut Counts) -> Result<()> {
     let mut child = cmd
         .stdout(Stdio::piped())
         .spawn()
-        .context(|| format!("could not run `{}`", display_cmd(cmd)))?;
+        .with_context(|| format!("could not run `{}`", display_cmd(cmd)))?;
     let mut stdout = child.stdout.take().expect("stdout is piped");
     let mut counts = Counts::default();
     let mut pending = Vec::new();
@@ -359,7 +359,8 @@ pub fn localhost(port: u16) -> SocketAddr {
 
 /// A port that was free a moment ago (for child processes that need a `--port`).
 pub fn free_port() -> Result<u16> {
-    let listener = TcpListener::bind(localhost(0)).context(|| "finding a free port".to_string())?;
+    let listener =
+        TcpListener::bind(localhost(0)).with_context(|| "finding a free port".to_string())?;
     Ok(listener.local_addr()?.port())
 }
 
@@ -399,7 +400,7 @@ impl Chromedriver {
         let port = free_port()?;
         let log = ctx.scratch_dir()?.join("chromedriver.log");
         let log_file =
-            std::fs::File::create(&log).context(|| format!("creating {}", log.display()))?;
+            std::fs::File::create(&log).with_context(|| format!("creating {}", log.display()))?;
         let mut cmd = Command::new(&browser.chromedriver);
         cmd.arg(format!("--port={port}"))
             .stdin(Stdio::null())
@@ -408,7 +409,7 @@ impl Chromedriver {
         println!("$ {}  (log: {})", display_cmd(&cmd), log.display());
         let child = cmd
             .spawn()
-            .context(|| format!("could not start {}", browser.chromedriver.display()))?;
+            .with_context(|| format!("could not start {}", browser.chromedriver.display()))?;
         let mut driver = Chromedriver { child, port, log };
         let log_path = driver.log.clone();
         let child = &mut driver.child;
@@ -424,7 +425,7 @@ impl Chromedriver {
                 None => Ok(()),
             },
         )
-        .context(|| format!("chromedriver did not start (log: {})", log_path.display()))?;
+        .with_context(|| format!("chromedriver did not start (log: {})", log_path.display()))?;
         Ok(driver)
     }
 

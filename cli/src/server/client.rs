@@ -1,4 +1,6 @@
-//! A minimal HTTP/1.1 client: readiness probes (our server, chromedriver) and the tests.
+//! A minimal HTTP/1.1 client: readiness probes (our server, chromedriver), the benchmark's
+//! WebDriver calls and the tests. The only one in the workspace outside the async browser
+//! tests (which use fantoccini).
 
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -35,6 +37,18 @@ pub fn request(
     headers: &[(&str, &str)],
     timeout: Duration,
 ) -> io::Result<RawResponse> {
+    request_with_body(addr, method, path, headers, None, timeout)
+}
+
+/// [`request`] with a body (sent with its `Content-Length`), e.g. a WebDriver command.
+pub fn request_with_body(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<&[u8]>,
+    timeout: Duration,
+) -> io::Result<RawResponse> {
     let mut stream = TcpStream::connect_timeout(&addr, timeout)?;
     stream.set_read_timeout(Some(timeout))?;
     stream.set_write_timeout(Some(timeout))?;
@@ -42,8 +56,14 @@ pub fn request(
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
+    if let Some(body) = body {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
+    if let Some(body) = body {
+        stream.write_all(body)?;
+    }
 
     let bad = |what: &str| io::Error::new(io::ErrorKind::InvalidData, what.to_string());
     let mut raw = Vec::new();

@@ -41,7 +41,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-pub use client::{request, RawResponse};
+pub use client::{request, request_with_body, RawResponse};
 pub use encoding::{brotli, choose_encoding, compress, gzip, is_compressible, Encoding};
 pub use paths::{
     content_type, etag_for, etag_matches, is_content_hashed, percent_encode_query,

@@ -111,7 +111,7 @@ pub fn file_bytes(addr: SocketAddr, path: &str) -> Result<Bytes> {
             &[("Accept-Encoding", enc)]
         };
         let r = server::request(addr, "GET", path, headers, Duration::from_secs(600))
-            .context(|| format!("GET http://{addr}{path}"))?;
+            .with_context(|| format!("GET http://{addr}{path}"))?;
         Ok(if r.status == 200 {
             r.body.len() as f64
         } else {

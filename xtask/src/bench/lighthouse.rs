@@ -37,7 +37,7 @@ pub fn lighthouse_cli(ctx: &Ctx) -> Result<PathBuf> {
     if util::which("npm").is_none() {
         bail!("npm is missing: run `cargo xtask ensure` first (it installs Node.js and npm)");
     }
-    std::fs::create_dir_all(&dir).context(|| format!("creating {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let took = run(
         Command::new("npm")
             .args(["install", "--no-audit", "--no-fund", "--prefix"])
@@ -93,23 +93,23 @@ pub fn lighthouse_once(
     let status = cmd
         .stdout(std::process::Stdio::null())
         .status()
-        .context(|| "running lighthouse".to_string())?;
+        .with_context(|| "running lighthouse".to_string())?;
     if !status.success() {
         bail!("lighthouse failed ({status}) on {url}");
     }
     let report: Value = serde_json::from_slice(
-        &std::fs::read(out).context(|| format!("reading {}", out.display()))?,
+        &std::fs::read(out).with_context(|| format!("reading {}", out.display()))?,
     )
-    .context(|| format!("{} is not JSON", out.display()))?;
+    .with_context(|| format!("{} is not JSON", out.display()))?;
     if let Some(e) = report["runtimeError"]["message"].as_str() {
         bail!("lighthouse: {e}");
     }
     scores(&report).ok_or_else(|| {
-        util::Error::msg(format!(
+        anyhow::anyhow!(
             "lighthouse gave no score for {url} (see {}): {}",
             out.display(),
             report["runWarnings"]
-        ))
+        )
     })
 }
 

@@ -113,7 +113,8 @@ pub fn bench(ctx: &Ctx, opts: &BenchOptions) -> Result<()> {
     let load_at_start = setup::load_average();
     let out_dir = ctx.target_dir.join("bench");
     let data_dir = out_dir.join("data");
-    std::fs::create_dir_all(&data_dir).context(|| format!("creating {}", data_dir.display()))?;
+    std::fs::create_dir_all(&data_dir)
+        .with_context(|| format!("creating {}", data_dir.display()))?;
 
     // 1. Tools, the release build, the data.
     let browser = ensure::browser(ctx)?;
@@ -427,7 +428,7 @@ fn write_report(
         &report_json,
         serde_json::to_string_pretty(&report).unwrap_or_default(),
     )
-    .context(|| format!("writing {}", report_json.display()))?;
+    .with_context(|| format!("writing {}", report_json.display()))?;
     let md = format!(
         "# Benchmark report\n\n{}\n{}\n{}",
         header.replace('\n', "  \n"),
@@ -435,7 +436,7 @@ fn write_report(
         markdown_table(rows, &previous)
     );
     let report_md = out_dir.join(format!("{stem}.md"));
-    std::fs::write(&report_md, md).context(|| format!("writing {}", report_md.display()))?;
+    std::fs::write(&report_md, md).with_context(|| format!("writing {}", report_md.display()))?;
     println!(
         "bench: wrote {} and {}",
         report_json.display(),

@@ -80,7 +80,7 @@ pub fn synth_data(ctx: &Ctx, opts: &BenchOptions, dir: &Path) -> Result<PathBuf>
             .current_dir(&ctx.root),
         "The publisher tool failed.",
     )?;
-    std::fs::rename(&tmp, &file).context(|| format!("renaming {}", tmp.display()))?;
+    std::fs::rename(&tmp, &file).with_context(|| format!("renaming {}", tmp.display()))?;
     println!(
         "bench: generated {} ({}) in {}",
         file.display(),

@@ -6,19 +6,17 @@
 //! the servo `webdriver` types, `url` with its IDNA tables, serde derive) into that build,
 //! where today xtask needs only tiny_http, flate2, brotli and serde_json. The bench needs
 //! five WebDriver calls, all blocking; this file is them. The tests keep fantoccini (they are
-//! async and compiled only by `cargo test`). Plain HTTP GETs (the byte counts) go through
-//! `scorecards_cli::server::request`, the client the rest of xtask uses; this module only
-//! adds what that one lacks, a request body.
+//! async and compiled only by `cargo test`). Every HTTP exchange goes through
+//! `scorecards_cli::server::request_with_body`, the client the rest of xtask uses.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use std::net::SocketAddr;
 use std::path::Path;
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
 use crate::testing::CHROME_ARGS;
-use crate::util::{self, bail, Context, Result};
+use crate::util::{bail, Context, Result};
 
 /// Longest wait for one chromedriver answer (a navigation on a throttled 60 MB page is slow).
 const CALL_TIMEOUT: Duration = Duration::from_secs(1200);
@@ -32,47 +30,22 @@ fn exchange(
     body: Option<&Value>,
 ) -> Result<(u16, Value)> {
     let what = || format!("chromedriver {method} {path}");
-    let mut stream = TcpStream::connect_timeout(&driver, Duration::from_secs(10)).context(what)?;
-    stream.set_read_timeout(Some(CALL_TIMEOUT)).context(what)?;
-    let body = body.map(Value::to_string).unwrap_or_default();
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {driver}\r\nConnection: close\r\n\
-         Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
-    stream.write_all(head.as_bytes()).context(what)?;
-    stream.write_all(body.as_bytes()).context(what)?;
-    // chromedriver answers with a Content-Length and keeps the connection open regardless.
-    let mut r = BufReader::new(stream);
-    let mut line = String::new();
-    r.read_line(&mut line).context(what)?;
-    let status: u16 = line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| util::Error::msg(format!("{}: bad status line {line:?}", what())))?;
-    let mut length = None;
-    loop {
-        line.clear();
-        r.read_line(&mut line).context(what)?;
-        let l = line.trim_end();
-        if l.is_empty() {
-            break;
-        }
-        if let Some((k, v)) = l.split_once(':') {
-            if k.trim().eq_ignore_ascii_case("content-length") {
-                length = v.trim().parse::<usize>().ok();
-            }
-        }
-    }
-    let Some(length) = length else {
-        bail!("{}: answer without Content-Length", what());
-    };
-    let mut body = vec![0; length];
-    r.read_exact(&mut body).context(what)?;
-    let v: Value =
-        serde_json::from_slice(&body).context(|| format!("{}: answer is not JSON", what()))?;
-    Ok((status, v.get("value").cloned().unwrap_or(Value::Null)))
+    let body = body.map(Value::to_string);
+    let answer = scorecards_cli::server::request_with_body(
+        driver,
+        method,
+        path,
+        &[("Content-Type", "application/json; charset=utf-8")],
+        body.as_deref().map(str::as_bytes),
+        CALL_TIMEOUT,
+    )
+    .with_context(what)?;
+    let v: Value = serde_json::from_slice(&answer.body)
+        .with_context(|| format!("{}: answer is not JSON", what()))?;
+    Ok((
+        answer.status,
+        v.get("value").cloned().unwrap_or(Value::Null),
+    ))
 }
 
 fn call(driver: SocketAddr, method: &str, path: &str, body: Option<Value>) -> Result<Value> {
@@ -128,7 +101,7 @@ impl Session {
         let v = call(driver, "POST", "/session", Some(session_caps(chromium)))?;
         let id = v["sessionId"]
             .as_str()
-            .ok_or_else(|| util::Error::msg(format!("chromedriver: no session id in {v}")))?
+            .ok_or_else(|| anyhow::anyhow!("chromedriver: no session id in {v}"))?
             .to_string();
         Ok(Session { driver, id })
     }
