@@ -1,55 +1,112 @@
-//! Hand-rolled argument parsing (a handful of flags does not need a crate).
+//! The subcommands' arguments, read with `lexopt` (as the `scorecards` tool reads its own):
+//! every option is `--name`, a flag or `--name VALUE` / `--name=VALUE`.
+
+use std::collections::VecDeque;
+
+use lexopt::prelude::*;
 
 use crate::util::{bail, Result};
 
 pub const DEFAULT_PORT: u16 = 8080;
 
-/// The arguments of one subcommand; options are taken out as they are read.
+/// The options that take a value, across the subcommands (the rest are flags).
+const TAKES_VALUE: &[&str] = &[
+    "port",
+    "data",
+    "target",
+    "seconds",
+    "sanitizer",
+    "scenario",
+    "runs",
+    "lighthouse-runs",
+    "stations",
+    "months",
+    "seed",
+    "timeout",
+    "src",
+    "ref-src",
+    "station",
+    "search",
+    "province",
+    "app-scorecard-url",
+    "app-table-url",
+    "op-budget",
+    "portal-station",
+    "portal-page",
+];
+
+/// The arguments of one subcommand, read by lexopt; options are taken out as the command
+/// asks for them, and [`Args::finish`] refuses what no one asked for.
 pub struct Args {
     command: String,
-    items: Vec<String>,
+    /// `--name` and its value, in order.
+    options: VecDeque<(String, Option<String>)>,
 }
 
 impl Args {
-    pub fn new(command: &str, items: &[String]) -> Args {
-        Args {
-            command: command.to_string(),
-            items: items.to_vec(),
+    /// Reads `items` (the arguments after the subcommand's name).
+    pub fn parse(command: &str, items: &[String]) -> Result<Args> {
+        let fail = |e: lexopt::Error| anyhow::anyhow!("`cargo xtask {command}`: {e}");
+        let mut parser = lexopt::Parser::from_args(items);
+        let mut options = VecDeque::new();
+        while let Some(arg) = parser.next().map_err(fail)? {
+            match arg {
+                Long(name) if TAKES_VALUE.contains(&name) => {
+                    let name = format!("--{name}");
+                    let value = parser.value().map_err(fail)?.string().map_err(fail)?;
+                    if value.starts_with("--") {
+                        bail!("`cargo xtask {command}`: {name} needs a value");
+                    }
+                    options.push_back((name, Some(value)));
+                }
+                Long(name) => {
+                    let name = format!("--{name}");
+                    if parser.optional_value().is_some() {
+                        bail!("`cargo xtask {command}`: {name} takes no value");
+                    }
+                    options.push_back((name, None));
+                }
+                other => bail!(
+                    "`cargo xtask {command}`: unexpected argument {:?}. See `cargo xtask help`.",
+                    other.unexpected().to_string()
+                ),
+            }
         }
+        Ok(Args {
+            command: command.to_string(),
+            options,
+        })
     }
 
-    /// Takes every occurrence of `--name`.
+    /// Takes every occurrence of the flag `--name`.
     pub fn flag(&mut self, name: &str) -> bool {
-        let before = self.items.len();
-        self.items.retain(|item| item != name);
-        self.items.len() != before
+        let before = self.options.len();
+        self.options.retain(|(n, v)| !(n == name && v.is_none()));
+        self.options.len() != before
     }
 
     /// Takes `--name VALUE` or `--name=VALUE` (the last one wins).
     pub fn value(&mut self, name: &str) -> Result<Option<String>> {
-        let prefix = format!("{name}=");
         let mut found = None;
-        let mut i = 0;
-        while i < self.items.len() {
-            if self.items[i] == name {
-                if i + 1 >= self.items.len() || self.items[i + 1].starts_with("--") {
-                    bail!("`cargo xtask {}`: {name} needs a value", self.command);
-                }
-                found = Some(self.items.remove(i + 1));
-                self.items.remove(i);
-            } else if let Some(v) = self.items[i].strip_prefix(&prefix) {
-                found = Some(v.to_string());
-                self.items.remove(i);
-            } else {
-                i += 1;
+        let mut bare = false;
+        self.options.retain(|(n, v)| {
+            let take = n == name;
+            if take {
+                bare |= v.is_none();
+                found = v.clone();
             }
+            !take
+        });
+        if bare {
+            // Read as a flag: `TAKES_VALUE` does not list it.
+            bail!("`cargo xtask {}`: {name} needs a value", self.command);
         }
         Ok(found)
     }
 
     /// Fails on anything left over.
     pub fn finish(self) -> Result<()> {
-        if let Some(extra) = self.items.first() {
+        if let Some((extra, _)) = self.options.front() {
             bail!(
                 "`cargo xtask {}`: unexpected argument {extra:?}. See `cargo xtask help`.",
                 self.command
@@ -77,8 +134,12 @@ mod tests {
     use super::*;
 
     fn args(items: &[&str]) -> Args {
+        try_args(items).unwrap()
+    }
+
+    fn try_args(items: &[&str]) -> Result<Args> {
         let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
-        Args::new("serve", &items)
+        Args::parse("serve", &items)
     }
 
     #[test]
@@ -107,8 +168,12 @@ mod tests {
 
     #[test]
     fn missing_value_and_leftovers_are_errors() {
-        assert!(args(&["--port"]).value("--port").is_err());
-        assert!(args(&["--port", "--dev"]).value("--port").is_err());
+        let err = try_args(&["--port"]).err().unwrap().to_string();
+        assert!(err.contains("--port"), "{err}");
+        assert!(try_args(&["--port", "--dev"]).is_err());
+        assert!(try_args(&["--dev=yes"]).is_err());
+        let err = try_args(&["stray"]).err().unwrap().to_string();
+        assert!(err.contains("stray"), "{err}");
         let mut a = args(&["--bogus"]);
         assert!(!a.flag("--dev"));
         let err = a.finish().unwrap_err().to_string();

@@ -81,7 +81,7 @@ fn run(args: &[String]) -> Result<()> {
         println!("{USAGE}");
         return Ok(());
     };
-    let mut args = Args::new(command, rest);
+    let mut args = Args::parse(command, rest)?;
     match command.as_str() {
         "build" => {
             let dev = args.flag("--dev");

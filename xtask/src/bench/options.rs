@@ -158,7 +158,7 @@ mod tests {
 
     fn parse(items: &[&str]) -> Result<BenchOptions> {
         let items: Vec<String> = items.iter().map(|s| s.to_string()).collect();
-        parse_args(Args::new("bench", &items))
+        parse_args(Args::parse("bench", &items)?)
     }
 
     #[test]

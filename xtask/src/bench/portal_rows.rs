@@ -315,7 +315,8 @@ mod tests {
 
     #[test]
     fn targets_of_issue_13() {
-        let opts = parse_args(Args::new("bench", &["--portal-only".to_string()])).unwrap();
+        let opts =
+            parse_args(Args::parse("bench", &["--portal-only".to_string()]).unwrap()).unwrap();
         let rows = build_rows(&opts, &measured());
         // Medians against the plain page's median (830 ms).
         let first = get(&rows, "portal_first_standalone");
@@ -345,10 +346,13 @@ mod tests {
 
     #[test]
     fn missing_values_are_explained_not_zero() {
-        let opts = parse_args(Args::new(
-            "bench",
-            &["--portal-only".to_string(), "--no-lighthouse".to_string()],
-        ))
+        let opts = parse_args(
+            Args::parse(
+                "bench",
+                &["--portal-only".to_string(), "--no-lighthouse".to_string()],
+            )
+            .unwrap(),
+        )
         .unwrap();
         let mut m = measured();
         m.pages[2] = PageMeasured {
