@@ -12,8 +12,13 @@ use crate::error::{LoadError, TextEncoding};
 /// How a language says a load error (one implementation per language, each an exhaustive
 /// `match`, so an error without its text does not compile).
 pub trait ErrorTexts {
-    /// The headline (one sentence: what went wrong and in which file) and what to do next.
-    fn error(&self, e: &LoadError) -> (String, Cow<'static, str>);
+    /// The headline (one sentence: what went wrong and in which file) and what to do next,
+    /// for an error of fetching a file or a part of the program (network, HTTP, size); `None`
+    /// for the others. Apart from [`ErrorTexts::file_error`] so that the first wasm module holds
+    /// only these texts: a file's content is narrated by the diagnosis part (docs/size-notes.md).
+    fn fetch_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)>;
+    /// The same for an error of a file's content; `None` for a fetch error.
+    fn file_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)>;
     /// What is wrong, expected and found, for an error that stops a file before or while its
     /// JSON is read.
     fn unreadable(&self, u: &Unreadable<'_>) -> Detail;
@@ -164,7 +169,12 @@ pub(super) fn describe<T>(t: &T, e: &LoadError) -> ErrorMessage
 where
     T: ErrorTexts + IssueTexts + SerdeTexts,
 {
-    let (headline, advice) = t.error(e);
+    if let Some(message) = describe_fetch(t, e) {
+        return message;
+    }
+    let (headline, advice) = t
+        .file_error(e)
+        .expect("every error is a fetch error or a file error");
     let unreadable = |at: String| {
         load_detail(t, e)
             .map(|d| vec![(at, d.message)])
@@ -211,6 +221,17 @@ where
         advice: advice.into_owned(),
         details,
     }
+}
+
+/// Describes an error of fetching a file or a part of the program (the first wasm module
+/// says these itself, also when nothing more can be loaded); `None` for an error of a file's
+/// content.
+pub(super) fn describe_fetch<T: ErrorTexts>(t: &T, e: &LoadError) -> Option<ErrorMessage> {
+    t.fetch_error(e).map(|(headline, advice)| ErrorMessage {
+        headline,
+        advice: advice.into_owned(),
+        details: Vec::new(),
+    })
 }
 
 /// What is wrong, expected and found for the errors that stop a file before or while its

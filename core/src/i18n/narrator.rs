@@ -28,8 +28,12 @@ macro_rules! in_lang {
 }
 
 impl ErrorTexts for Narrator {
-    fn error(&self, e: &LoadError) -> (String, Cow<'static, str>) {
-        in_lang!(self.error(e))
+    fn fetch_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
+        in_lang!(self.fetch_error(e))
+    }
+
+    fn file_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
+        in_lang!(self.file_error(e))
     }
 
     fn unreadable(&self, u: &Unreadable<'_>) -> Detail {
