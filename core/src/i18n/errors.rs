@@ -255,7 +255,107 @@ pub(super) fn version_detail<T: ErrorTexts>(t: &T, found: &str) -> Detail {
 mod tests {
     use super::*;
     use crate::error::{Issue, IssueKind};
-    use crate::i18n::{describe_error, Lang};
+    use crate::i18n::{describe_error, describe_fetch_error, Lang};
+
+    /// Every error is either a fetch error, which the browser's first module says
+    /// ([`describe_fetch_error`]), or a file error, which the diagnosis part says: never both,
+    /// never neither (then `describe` would panic).
+    #[test]
+    fn every_error_is_a_fetch_error_or_a_file_error() {
+        use crate::error::TextEncoding;
+        let file = || "d.json".to_string();
+        let fetch = [
+            LoadError::BadSource { src: file() },
+            LoadError::Network {
+                file: file(),
+                detail: "x".into(),
+            },
+            LoadError::Http {
+                file: file(),
+                status: 404,
+                retry_after: None,
+            },
+            LoadError::Timeout {
+                file: file(),
+                seconds: 30,
+            },
+            LoadError::Interrupted {
+                file: file(),
+                detail: "x".into(),
+            },
+            LoadError::TooLarge {
+                file: file(),
+                size: 9,
+                limit: 8,
+            },
+            LoadError::AppPart {
+                file: "split_x.wasm".into(),
+            },
+        ];
+        let content = [
+            LoadError::Syntax {
+                file: file(),
+                line: 1,
+                column: 2,
+                detail: "EOF while parsing a value at line 1 column 2".into(),
+            },
+            LoadError::Empty { file: file() },
+            LoadError::Encoding {
+                file: file(),
+                encoding: TextEncoding::Utf16Le,
+            },
+            LoadError::Html {
+                file: file(),
+                title: None,
+            },
+            LoadError::NonFiniteNumber {
+                file: file(),
+                line: 1,
+                column: 2,
+                token: "NaN".into(),
+            },
+            LoadError::TooDeep {
+                file: file(),
+                line: 1,
+                column: 2,
+                limit: 64,
+            },
+            LoadError::UnsupportedVersion {
+                file: file(),
+                found: "2".into(),
+            },
+            LoadError::Structure {
+                file: file(),
+                path: "$.x".into(),
+                line: 1,
+                column: 2,
+                detail: "missing field `x`".into(),
+            },
+            LoadError::Invalid {
+                file: file(),
+                issues: Vec::new(),
+            },
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for e in &fetch {
+                let said = describe_fetch_error(lang, e).expect("a fetch error");
+                assert_eq!(said, describe_error(lang, e), "{e:?}");
+                assert!(
+                    said.headline
+                        .contains(if matches!(e, LoadError::AppPart { .. }) {
+                            "split_x.wasm"
+                        } else {
+                            "d.json"
+                        }),
+                    "{e:?}"
+                );
+            }
+            for e in &content {
+                assert_eq!(describe_fetch_error(lang, e), None, "{e:?}");
+                assert!(describe_error(lang, e).headline.contains("d.json"), "{e:?}");
+            }
+        }
+    }
 
     #[test]
     fn rate_above_100_is_explained_in_both_languages() {

@@ -69,6 +69,9 @@ impl ErrorTexts for En {
                     "Split the file, or publish aggregates only.".into(),
                 )
             }
+            // The file errors, said by `file_error`: listed, not `_`, so that a new variant does
+            // not compile without its text (the same lists as in the other language and in
+            // `describe`: duplicates pairs them).
             LoadError::Syntax { .. }
             | LoadError::UnsupportedVersion { .. }
             | LoadError::Empty { .. }
@@ -83,6 +86,7 @@ impl ErrorTexts for En {
 
     fn file_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
         Some(match e {
+            // The fetch errors, said by `fetch_error` (listed for the same reason).
             LoadError::BadSource { .. }
             | LoadError::Network { .. }
             | LoadError::Http { .. }

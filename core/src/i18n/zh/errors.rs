@@ -67,6 +67,9 @@ impl ErrorTexts for Zh {
                     "请拆分数据文件，或只发布汇总数据。".into(),
                 )
             }
+            // The file errors, said by `file_error`: listed, not `_`, so that a new variant does
+            // not compile without its text (the same lists as in the other language and in
+            // `describe`: duplicates pairs them).
             LoadError::Syntax { .. }
             | LoadError::UnsupportedVersion { .. }
             | LoadError::Empty { .. }
@@ -81,6 +84,7 @@ impl ErrorTexts for Zh {
 
     fn file_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
         Some(match e {
+            // The fetch errors, said by `fetch_error` (listed for the same reason).
             LoadError::BadSource { .. }
             | LoadError::Network { .. }
             | LoadError::Http { .. }
