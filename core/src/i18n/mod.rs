@@ -76,6 +76,13 @@ pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
     issues::describe_issue(&Narrator(lang), k)
 }
 
+/// Describes a warning (a broken rule that does not stop the file:
+/// [`crate::Issue::is_warning`]); `None` for an error, which [`describe_issue`] describes. The
+/// browser's first module calls only this one (docs/size-notes.md).
+pub fn describe_warning(lang: Lang, k: &IssueKind) -> Option<String> {
+    issues::describe_warning(&Narrator(lang), k)
+}
+
 /// [`describe_issue`] with what was expected and what was found.
 pub fn issue_detail(lang: Lang, k: &IssueKind) -> Detail {
     issues::issue_detail(&Narrator(lang), k)

@@ -50,8 +50,12 @@ impl ErrorTexts for Narrator {
 }
 
 impl IssueTexts for Narrator {
-    fn issue(&self, k: &IssueKind) -> String {
-        in_lang!(self.issue(k))
+    fn warning(&self, k: &IssueKind) -> Option<String> {
+        in_lang!(self.warning(k))
+    }
+
+    fn problem(&self, k: &IssueKind) -> Option<String> {
+        in_lang!(self.problem(k))
     }
 
     fn expected(&self, k: &IssueKind) -> String {
