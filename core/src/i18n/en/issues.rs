@@ -57,7 +57,8 @@ impl IssueTexts for En {
 
     fn problem(&self, k: &IssueKind) -> Option<String> {
         Some(match k {
-            // The warnings, said by `warning` (listed for the same reason).
+            // The warnings, said by `warning` (listed for the same reason): the rules
+            // `Issue::is_warning` lists, kept the same by a test in `i18n/issues.rs`.
             IssueKind::NotHttpUrl { .. }
             | IssueKind::BidiControl { .. }
             | IssueKind::MissingQuote
