@@ -13,8 +13,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use scorecards_core::i18n::{describe_fetch_error, ErrorMessage};
 use scorecards_core::textenc::{Detected, Legacy};
-use scorecards_core::{Dataset, Document, Issue, IssueKind, LoadError, Metric, Series, Text};
+use scorecards_core::{Dataset, Document, Issue, IssueKind, Lang, LoadError, Metric, Series, Text};
 
 use crate::components::{CompareViewNow, ErrorPanel, LeagueViewNow, MapViewNow, TrendChartNow};
 
@@ -248,6 +249,67 @@ part! {
     fn neutralise_part in diagnosis(bytes: &[u8], doc: Document) -> (Document, Vec<Issue>) {
         scorecards_core::bidi::neutralise(bytes, doc)
     }
+}
+
+part! {
+    /// A load error narrated in `lang`: [`scorecards_core::i18n::describe_error`], whose texts
+    /// for the errors of a file's content (and the reading of serde's error text) are in this
+    /// module, not the first one ([`error_message`]).
+    fn narrate_error in diagnosis(lang: Lang, error: &LoadError) -> ErrorMessage {
+        scorecards_core::i18n::describe_error(lang, error)
+    }
+}
+
+/// Whether an error panel has the diagnosis module, which narrates the errors of a file's
+/// content ([`error_message`]).
+/// (Without `split` the narration is at hand at once: the state is never written.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "split"), allow(dead_code))]
+pub enum Narration {
+    /// Not asked for yet.
+    Unasked,
+    /// Loaded: the narration is ready at once.
+    Loaded,
+    /// It could not be loaded.
+    Failed,
+}
+
+/// `error` described in `lang` for an error panel. An error of fetching (network, HTTP, a
+/// part of the program) is narrated by the first module, at once; an error of a file's content
+/// by the diagnosis module ([`narrate_error`]): `None` while that module loads (`state`, kept
+/// by the panel and read tracked here, says when it is there), and if it cannot be loaded, the
+/// error that says so (a retry loads the data again, and the module with it).
+pub fn error_message(
+    lang: Lang,
+    error: &LoadError,
+    state: RwSignal<Narration>,
+) -> Option<ErrorMessage> {
+    if let Some(message) = describe_fetch_error(lang, error) {
+        return Some(message);
+    }
+    #[cfg(not(feature = "split"))]
+    let message = {
+        let _ = state;
+        narrate_error(lang, error).ok()
+    };
+    #[cfg(feature = "split")]
+    let message = match state.get() {
+        Narration::Loaded => ready_now(narrate_error(lang, error)).ok(),
+        Narration::Failed => describe_fetch_error(lang, &Unloaded::error("diagnosis")),
+        Narration::Unasked => {
+            let error = error.clone();
+            leptos::task::spawn_local(async move {
+                let loaded = narrate_error(lang, &error).await.is_ok();
+                let _ = state.try_set(if loaded {
+                    Narration::Loaded
+                } else {
+                    Narration::Failed
+                });
+            });
+            None
+        }
+    };
+    message
 }
 
 /// [`scorecards_core::bidi::neutralise`], loaded only for a file that may hold a direction

@@ -408,14 +408,12 @@ impl IssueKind {
 }
 
 #[cfg(test)]
-mod code_tests {
+pub(crate) mod code_tests {
     use super::*;
 
-    /// The codes are part of the tools' JSON output: written once here, they cannot change
-    /// by a rename of a variant.
-    #[test]
-    fn every_rule_keeps_its_code() {
-        let cases = [
+    /// One of every rule, with its code (also for the narration's tests: `i18n/issues.rs`).
+    pub(crate) fn every_rule() -> Vec<(IssueKind, &'static str)> {
+        vec![
             (IssueKind::DetailOutsideIndex, "detail_outside_index"),
             (
                 IssueKind::BadDetailRef {
@@ -544,8 +542,14 @@ mod code_tests {
                 },
                 "legacy_encoding",
             ),
-        ];
-        for (kind, code) in cases {
+        ]
+    }
+
+    /// The codes are part of the tools' JSON output: written once here, they cannot change
+    /// by a rename of a variant.
+    #[test]
+    fn every_rule_keeps_its_code() {
+        for (kind, code) in every_rule() {
             assert_eq!(kind.code(), code);
         }
         assert_eq!(Unit::PersonTimes.code(), "person_times");

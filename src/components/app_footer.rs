@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use scorecards_core::i18n::describe_issue;
+use scorecards_core::i18n::describe_warning;
 use scorecards_core::Dataset;
 
 use crate::components::EmbedSnippet;
@@ -25,7 +25,10 @@ pub fn AppFooter(ds: Arc<Dataset>) -> impl IntoView {
                         <li>
                             <code class="ssc__error-path">{w.path.clone()}</code>
                             " — "
-                            {describe_issue(lang, &w.kind)}
+                            // A data set's warnings are warnings by construction: the
+                            // rule's code is only said if that ever changes.
+                            {describe_warning(lang, &w.kind)
+                                .unwrap_or_else(|| w.kind.code().to_string())}
                         </li>
                     }
                 })

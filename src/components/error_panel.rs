@@ -1,6 +1,7 @@
 use leptos::prelude::*;
-use scorecards_core::i18n::describe_error;
 use scorecards_core::LoadError;
+
+use crate::parts::{error_message, Narration};
 
 use crate::state::{next_uid, Ui};
 
@@ -30,11 +31,14 @@ pub fn ErrorPanel(
     }
     // Unique on the page: two instances, or two failed detail files, may show a panel each.
     let title_id = ui.id(&format!("error-{}", next_uid()));
+    // The errors of a file's content are narrated by the diagnosis module: the panel shows
+    // once it has its text.
+    let narration = RwSignal::new(Narration::Unasked);
     move || {
         let lang = ui.lang.get();
         let s = lang.strings();
-        let msg = describe_error(lang, &error);
-        view! {
+        let msg = error_message(lang, &error, narration)?;
+        Some(view! {
             <section class="ssc__error" role="alert" aria-labelledby=title_id.clone()>
                 <h2 id=title_id.clone() class="ssc__error-title">
                     {s.error_title}
@@ -82,6 +86,6 @@ pub fn ErrorPanel(
                         }
                     })}
             </section>
-        }
+        })
     }
 }

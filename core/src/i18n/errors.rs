@@ -12,8 +12,13 @@ use crate::error::{LoadError, TextEncoding};
 /// How a language says a load error (one implementation per language, each an exhaustive
 /// `match`, so an error without its text does not compile).
 pub trait ErrorTexts {
-    /// The headline (one sentence: what went wrong and in which file) and what to do next.
-    fn error(&self, e: &LoadError) -> (String, Cow<'static, str>);
+    /// The headline (one sentence: what went wrong and in which file) and what to do next,
+    /// for an error of fetching a file or a part of the program (network, HTTP, size); `None`
+    /// for the others. Apart from [`ErrorTexts::file_error`] so that the first wasm module holds
+    /// only these texts: a file's content is narrated by the diagnosis part (docs/size-notes.md).
+    fn fetch_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)>;
+    /// The same for an error of a file's content; `None` for a fetch error.
+    fn file_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)>;
     /// What is wrong, expected and found, for an error that stops a file before or while its
     /// JSON is read.
     fn unreadable(&self, u: &Unreadable<'_>) -> Detail;
@@ -164,7 +169,12 @@ pub(super) fn describe<T>(t: &T, e: &LoadError) -> ErrorMessage
 where
     T: ErrorTexts + IssueTexts + SerdeTexts,
 {
-    let (headline, advice) = t.error(e);
+    if let Some(message) = describe_fetch(t, e) {
+        return message;
+    }
+    let (headline, advice) = t
+        .file_error(e)
+        .expect("every error is a fetch error or a file error");
     let unreadable = |at: String| {
         load_detail(t, e)
             .map(|d| vec![(at, d.message)])
@@ -213,6 +223,17 @@ where
     }
 }
 
+/// Describes an error of fetching a file or a part of the program (the first wasm module
+/// says these itself, also when nothing more can be loaded); `None` for an error of a file's
+/// content.
+pub(super) fn describe_fetch<T: ErrorTexts>(t: &T, e: &LoadError) -> Option<ErrorMessage> {
+    t.fetch_error(e).map(|(headline, advice)| ErrorMessage {
+        headline,
+        advice: advice.into_owned(),
+        details: Vec::new(),
+    })
+}
+
 /// What is wrong, expected and found for the errors that stop a file before or while its
 /// JSON is read ([`Unreadable`]); `None` for the other errors.
 pub(super) fn load_detail<T: ErrorTexts>(t: &T, e: &LoadError) -> Option<Detail> {
@@ -234,7 +255,107 @@ pub(super) fn version_detail<T: ErrorTexts>(t: &T, found: &str) -> Detail {
 mod tests {
     use super::*;
     use crate::error::{Issue, IssueKind};
-    use crate::i18n::{describe_error, Lang};
+    use crate::i18n::{describe_error, describe_fetch_error, Lang};
+
+    /// Every error is either a fetch error, which the browser's first module says
+    /// ([`describe_fetch_error`]), or a file error, which the diagnosis part says: never both,
+    /// never neither (then `describe` would panic).
+    #[test]
+    fn every_error_is_a_fetch_error_or_a_file_error() {
+        use crate::error::TextEncoding;
+        let file = || "d.json".to_string();
+        let fetch = [
+            LoadError::BadSource { src: file() },
+            LoadError::Network {
+                file: file(),
+                detail: "x".into(),
+            },
+            LoadError::Http {
+                file: file(),
+                status: 404,
+                retry_after: None,
+            },
+            LoadError::Timeout {
+                file: file(),
+                seconds: 30,
+            },
+            LoadError::Interrupted {
+                file: file(),
+                detail: "x".into(),
+            },
+            LoadError::TooLarge {
+                file: file(),
+                size: 9,
+                limit: 8,
+            },
+            LoadError::AppPart {
+                file: "split_x.wasm".into(),
+            },
+        ];
+        let content = [
+            LoadError::Syntax {
+                file: file(),
+                line: 1,
+                column: 2,
+                detail: "EOF while parsing a value at line 1 column 2".into(),
+            },
+            LoadError::Empty { file: file() },
+            LoadError::Encoding {
+                file: file(),
+                encoding: TextEncoding::Utf16Le,
+            },
+            LoadError::Html {
+                file: file(),
+                title: None,
+            },
+            LoadError::NonFiniteNumber {
+                file: file(),
+                line: 1,
+                column: 2,
+                token: "NaN".into(),
+            },
+            LoadError::TooDeep {
+                file: file(),
+                line: 1,
+                column: 2,
+                limit: 64,
+            },
+            LoadError::UnsupportedVersion {
+                file: file(),
+                found: "2".into(),
+            },
+            LoadError::Structure {
+                file: file(),
+                path: "$.x".into(),
+                line: 1,
+                column: 2,
+                detail: "missing field `x`".into(),
+            },
+            LoadError::Invalid {
+                file: file(),
+                issues: Vec::new(),
+            },
+        ];
+        for lang in [Lang::Zh, Lang::En] {
+            for e in &fetch {
+                let said = describe_fetch_error(lang, e).expect("a fetch error");
+                assert_eq!(said, describe_error(lang, e), "{e:?}");
+                assert!(
+                    said.headline
+                        .contains(if matches!(e, LoadError::AppPart { .. }) {
+                            "split_x.wasm"
+                        } else {
+                            "d.json"
+                        }),
+                    "{e:?}"
+                );
+            }
+            for e in &content {
+                assert_eq!(describe_fetch_error(lang, e), None, "{e:?}");
+                assert!(describe_error(lang, e).headline.contains("d.json"), "{e:?}");
+            }
+        }
+    }
 
     #[test]
     fn rate_above_100_is_explained_in_both_languages() {

@@ -11,8 +11,13 @@ const CLIP_CHARS: usize = 80;
 /// `match`, so a rule without its text does not compile). Values quoted from the file are
 /// already clipped ([`clip`]).
 pub trait IssueTexts {
-    /// One sentence: what is wrong.
-    fn issue(&self, k: &IssueKind) -> String;
+    /// One sentence: what is wrong, for a warning (a broken rule that does not stop the file:
+    /// [`crate::Issue::is_warning`]); `None` for an error.
+    fn warning(&self, k: &IssueKind) -> Option<String>;
+    /// The same for an error; `None` for a warning. Apart from [`IssueTexts::warning`] so that
+    /// the browser's first module, which says only a data set's warnings, holds only their
+    /// texts: the errors are said by the diagnosis part (docs/size-notes.md).
+    fn problem(&self, k: &IssueKind) -> Option<String>;
     /// What the format expects at that place.
     fn expected(&self, k: &IssueKind) -> String;
     /// What the file has at that place, said in this language (`None`: nothing useful).
@@ -145,16 +150,28 @@ impl Found {
     }
 }
 
+/// One sentence for a broken rule, warning or error, in the language of `t`.
+fn sentence<T: IssueTexts>(t: &T, k: &IssueKind) -> String {
+    t.warning(k)
+        .or_else(|| t.problem(k))
+        .expect("every rule is a warning or an error")
+}
+
 /// Describes one broken rule in the language of `t`.
 pub(super) fn describe_issue<T: IssueTexts>(t: &T, k: &IssueKind) -> String {
-    t.issue(&clipped(k))
+    sentence(t, &clipped(k))
+}
+
+/// Describes a warning in the language of `t`; `None` for an error.
+pub(super) fn describe_warning<T: IssueTexts>(t: &T, k: &IssueKind) -> Option<String> {
+    t.warning(&clipped(k))
 }
 
 /// [`describe_issue`] with what was expected and what was found.
 pub(super) fn issue_detail<T: IssueTexts>(t: &T, k: &IssueKind) -> Detail {
     let k = &clipped(k);
     Detail {
-        message: t.issue(k),
+        message: sentence(t, k),
         expected: Some(t.expected(k)),
         found: t.found(Found::of(k)),
     }
@@ -165,6 +182,35 @@ mod tests {
     use super::*;
     use crate::i18n::{issue_detail, Lang};
     use crate::model::Unit;
+
+    /// The first wasm module says only warnings ([`crate::i18n::describe_warning`]): every
+    /// rule is said by exactly one of `warning` and `problem`, in each language, and the one
+    /// that says it is the one [`crate::Issue::is_warning`] picks.
+    #[test]
+    fn every_rule_is_said_as_a_warning_or_as_an_error() {
+        use crate::error::code_tests::every_rule;
+        use crate::i18n::{describe_issue, describe_warning};
+        use crate::Issue;
+        let rules = every_rule();
+        assert!(rules.len() >= 34);
+        for lang in [Lang::Zh, Lang::En] {
+            for (kind, code) in &rules {
+                let warning = Issue {
+                    path: "$".into(),
+                    kind: kind.clone(),
+                }
+                .is_warning();
+                let said = describe_warning(lang, kind);
+                assert_eq!(said.is_some(), warning, "{code}");
+                let t = crate::i18n::narrator::Narrator(lang);
+                assert_eq!(t.problem(kind).is_some(), !warning, "{code}");
+                if let Some(said) = said {
+                    assert_eq!(said, describe_issue(lang, kind), "{code}");
+                }
+                assert!(!describe_issue(lang, kind).is_empty(), "{code}");
+            }
+        }
+    }
 
     #[test]
     fn issues_say_what_was_expected_and_found() {

@@ -48,6 +48,14 @@ pub fn describe_error(lang: Lang, e: &LoadError) -> ErrorMessage {
     errors::describe(&Narrator(lang), e)
 }
 
+/// Describes an error of fetching a file or a part of the program ([`LoadError::Network`],
+/// [`LoadError::Http`], [`LoadError::AppPart`]…), in `lang`; `None` for an error of a file's
+/// content, which [`describe_error`] describes. The browser's first module calls only this
+/// one and loads the rest of the narration with the diagnosis part (docs/size-notes.md).
+pub fn describe_fetch_error(lang: Lang, e: &LoadError) -> Option<ErrorMessage> {
+    errors::describe_fetch(&Narrator(lang), e)
+}
+
 /// What is wrong, expected and found for the errors that stop a file before or while its
 /// JSON is read: [`LoadError::Empty`], [`LoadError::Encoding`], [`LoadError::Html`],
 /// [`LoadError::NonFiniteNumber`], [`LoadError::TooDeep`]. `None` for the other variants,
@@ -66,6 +74,13 @@ pub fn version_detail(lang: Lang, found: &str) -> Detail {
 /// Describes one broken rule.
 pub fn describe_issue(lang: Lang, k: &IssueKind) -> String {
     issues::describe_issue(&Narrator(lang), k)
+}
+
+/// Describes a warning (a broken rule that does not stop the file:
+/// [`crate::Issue::is_warning`]); `None` for an error, which [`describe_issue`] describes. The
+/// browser's first module calls only this one (docs/size-notes.md).
+pub fn describe_warning(lang: Lang, k: &IssueKind) -> Option<String> {
+    issues::describe_warning(&Narrator(lang), k)
 }
 
 /// [`describe_issue`] with what was expected and what was found.

@@ -28,8 +28,12 @@ macro_rules! in_lang {
 }
 
 impl ErrorTexts for Narrator {
-    fn error(&self, e: &LoadError) -> (String, Cow<'static, str>) {
-        in_lang!(self.error(e))
+    fn fetch_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
+        in_lang!(self.fetch_error(e))
+    }
+
+    fn file_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
+        in_lang!(self.file_error(e))
     }
 
     fn unreadable(&self, u: &Unreadable<'_>) -> Detail {
@@ -46,8 +50,12 @@ impl ErrorTexts for Narrator {
 }
 
 impl IssueTexts for Narrator {
-    fn issue(&self, k: &IssueKind) -> String {
-        in_lang!(self.issue(k))
+    fn warning(&self, k: &IssueKind) -> Option<String> {
+        in_lang!(self.warning(k))
+    }
+
+    fn problem(&self, k: &IssueKind) -> Option<String> {
+        in_lang!(self.problem(k))
     }
 
     fn expected(&self, k: &IssueKind) -> String {

@@ -13,8 +13,8 @@ use crate::i18n::{Detail, ErrorTexts, HttpFailure, Sizes, Unreadable, VersionFou
 const OBJECT: &str = "a JSON object {…} (data format version 1)";
 
 impl ErrorTexts for En {
-    fn error(&self, e: &LoadError) -> (String, Cow<'static, str>) {
-        match e {
+    fn fetch_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
+        Some(match e {
             LoadError::BadSource { src } => (
                 format!("The data address “{src}” is not allowed: only files from this site can be loaded."),
                 "Use a path on this site, such as ?src=/data/my.json.".into(),
@@ -69,6 +69,31 @@ impl ErrorTexts for En {
                     "Split the file, or publish aggregates only.".into(),
                 )
             }
+            // The file errors, said by `file_error`: listed, not `_`, so that a new variant does
+            // not compile without its text (the same lists as in the other language and in
+            // `describe`: duplicates pairs them).
+            LoadError::Syntax { .. }
+            | LoadError::UnsupportedVersion { .. }
+            | LoadError::Empty { .. }
+            | LoadError::Encoding { .. }
+            | LoadError::Html { .. }
+            | LoadError::NonFiniteNumber { .. }
+            | LoadError::TooDeep { .. }
+            | LoadError::Structure { .. }
+            | LoadError::Invalid { .. } => return None,
+        })
+    }
+
+    fn file_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
+        Some(match e {
+            // The fetch errors, said by `fetch_error` (listed for the same reason).
+            LoadError::BadSource { .. }
+            | LoadError::Network { .. }
+            | LoadError::Http { .. }
+            | LoadError::Timeout { .. }
+            | LoadError::AppPart { .. }
+            | LoadError::Interrupted { .. }
+            | LoadError::TooLarge { .. } => return None,
             LoadError::Syntax {
                 file, line, column, ..
             } => (
@@ -132,7 +157,7 @@ impl ErrorTexts for En {
                     "Correct the values at these places and publish again.".into(),
                 )
             }
-        }
+        })
     }
 
     fn unreadable(&self, u: &Unreadable<'_>) -> Detail {

@@ -13,8 +13,8 @@ use crate::i18n::{Detail, ErrorTexts, HttpFailure, Sizes, Unreadable, VersionFou
 const OBJECT: &str = "一个 JSON 对象 {…}（数据格式版本 1）";
 
 impl ErrorTexts for Zh {
-    fn error(&self, e: &LoadError) -> (String, Cow<'static, str>) {
-        match e {
+    fn fetch_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
+        Some(match e {
             LoadError::BadSource { src } => (
                 format!("数据地址“{src}”不被允许：只能加载本站的文件。"),
                 "请使用以 / 开头或相对的路径，例如 ?src=/data/my.json。".into(),
@@ -67,6 +67,31 @@ impl ErrorTexts for Zh {
                     "请拆分数据文件，或只发布汇总数据。".into(),
                 )
             }
+            // The file errors, said by `file_error`: listed, not `_`, so that a new variant does
+            // not compile without its text (the same lists as in the other language and in
+            // `describe`: duplicates pairs them).
+            LoadError::Syntax { .. }
+            | LoadError::UnsupportedVersion { .. }
+            | LoadError::Empty { .. }
+            | LoadError::Encoding { .. }
+            | LoadError::Html { .. }
+            | LoadError::NonFiniteNumber { .. }
+            | LoadError::TooDeep { .. }
+            | LoadError::Structure { .. }
+            | LoadError::Invalid { .. } => return None,
+        })
+    }
+
+    fn file_error(&self, e: &LoadError) -> Option<(String, Cow<'static, str>)> {
+        Some(match e {
+            // The fetch errors, said by `fetch_error` (listed for the same reason).
+            LoadError::BadSource { .. }
+            | LoadError::Network { .. }
+            | LoadError::Http { .. }
+            | LoadError::Timeout { .. }
+            | LoadError::AppPart { .. }
+            | LoadError::Interrupted { .. }
+            | LoadError::TooLarge { .. } => return None,
             LoadError::Syntax {
                 file, line, column, ..
             } => (
@@ -124,7 +149,7 @@ impl ErrorTexts for Zh {
                 format!("数据文件 {file} 有 {} 处数值不符合规则。", issues.len()),
                 "请修正下列位置的数值后重新发布。".into(),
             ),
-        }
+        })
     }
 
     fn unreadable(&self, u: &Unreadable<'_>) -> Detail {
