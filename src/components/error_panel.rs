@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 use scorecards_core::LoadError;
 
@@ -31,14 +32,20 @@ pub fn ErrorPanel(
     }
     // Unique on the page: two instances, or two failed detail files, may show a panel each.
     let title_id = ui.id(&format!("error-{}", next_uid()));
-    // The errors of a file's content are narrated by the diagnosis module: the panel shows
-    // once it has its text.
+    // The errors of a file's content are narrated by the diagnosis module: until it has its
+    // text, the panel's place says the page is still loading (never a blank area).
     let narration = RwSignal::new(Narration::Unasked);
     move || {
         let lang = ui.lang.get();
         let s = lang.strings();
-        let msg = error_message(lang, &error, narration)?;
-        Some(view! {
+        let Some(msg) = error_message(lang, &error, narration) else {
+            return Either::Left(view! {
+                <p class="ssc__loading" role="status">
+                    {s.loading}
+                </p>
+            });
+        };
+        Either::Right(view! {
             <section class="ssc__error" role="alert" aria-labelledby=title_id.clone()>
                 <h2 id=title_id.clone() class="ssc__error-title">
                     {s.error_title}
