@@ -1,6 +1,5 @@
 use std::sync::Arc;
 
-use leptos::html;
 use leptos::prelude::*;
 use scorecards_core::map::export::{
     draw_export_lines, draw_export_title, export_layout, export_texts, ExportTexts,
@@ -23,16 +22,14 @@ use crate::state::Ui;
 pub fn MapExport(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
     let ui = Ui::get();
     let es = move || ui.lang.get().map_export_strings();
-    let here: NodeRef<html::P> = NodeRef::new();
     let said: RwSignal<Option<String>> = RwSignal::new(None);
     let on_click = move |_| {
         let lang = ui.lang.get_untracked();
         let es = lang.map_export_strings();
-        let Some(canvas) = here.get_untracked().and_then(|p| map_canvas(&p)) else {
+        let Some((canvas, geo)) = map_canvas(ui.uid) else {
             said.set(Some(es.nothing.to_string()));
             return;
         };
-        let geo = canvas.closest(".ssc__chart--geo").ok().flatten().is_some();
         let texts = map.with_untracked(|m| export_texts(&ds, m, lang, geo));
         match framed_png(&canvas, &texts) {
             Some(url) => {
@@ -43,7 +40,7 @@ pub fn MapExport(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
         }
     };
     view! {
-        <p class="ssc__map-export" node_ref=here>
+        <p class="ssc__map-export">
             <button type="button" class="ssc__button ssc__button--quiet" on:click=on_click>
                 {move || es().button}
             </button>
@@ -55,16 +52,25 @@ pub fn MapExport(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
     }
 }
 
-/// The drawn map canvas of the map section holding `el` (none while boundaries load, or
-/// when they were refused).
-fn map_canvas(el: &web_sys::Element) -> Option<HtmlCanvasElement> {
-    el.closest(".ssc__map")
-        .ok()??
-        .query_selector("canvas.ssc__map-canvas")
-        .ok()??
-        .dyn_into()
-        .ok()
-        .filter(|c: &HtmlCanvasElement| c.width() > 1 && c.height() > 1)
+/// The drawn map canvas of the scorecards instance `uid`, and whether it is the boundary
+/// map's (none while boundaries load, or when they were refused). Found through the
+/// document, whose `querySelector` the first module imports already: a new DOM import
+/// would add its glue to the first view.
+fn map_canvas(uid: u32) -> Option<(HtmlCanvasElement, bool)> {
+    let document = web_sys::window()?.document()?;
+    let find = |figure: &str| {
+        document
+            .query_selector(&format!(
+                "[data-ssc-uid=\"{uid}\"] .ssc__map {figure} canvas.ssc__map-canvas"
+            ))
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+            .filter(|c| c.width() > 1 && c.height() > 1)
+    };
+    find(".ssc__chart--geo")
+        .map(|c| (c, true))
+        .or_else(|| find(".ssc__chart--map").map(|c| (c, false)))
 }
 
 /// A copy of `canvas` with the title above and the lines below, as a PNG `data:` address.
@@ -114,7 +120,7 @@ fn offer(url: &str, file_name: &str) {
     if let Some(a) = document
         .create_element("a")
         .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|e| e.unchecked_into::<web_sys::HtmlAnchorElement>())
     {
         a.set_href(url);
         a.set_download(file_name);
