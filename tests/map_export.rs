@@ -116,6 +116,23 @@ async fn the_tile_map_exports_a_framed_png_in_both_languages() {
 }
 
 #[tokio::test]
+async fn on_a_phone_the_texts_are_broken_to_the_picture_width() {
+    let b = browser(390, 900).await;
+    b.open(TILES).await;
+    b.wait_for_count(ROWS, 34).await;
+    b.wait_css(".ssc__chart--map canvas").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let got = export(&b, ".ssc__chart--map canvas").await;
+    check(&got, "map-incidents-level", "map-export-tiles-zh-390");
+    let (w, cw) = (got["w"].as_f64().unwrap(), got["cw"].as_f64().unwrap());
+    assert!(
+        w <= cw + 80.0,
+        "no wider than the picture and its margins: {w} / {cw}"
+    );
+    b.end().await;
+}
+
+#[tokio::test]
 async fn the_boundary_map_exports_its_approval_label_with_the_picture() {
     let b = browser(1280, 1100).await;
     b.open(GEO).await;

@@ -77,10 +77,10 @@ fn map_canvas(uid: u32) -> Option<(HtmlCanvasElement, bool)> {
 fn framed_png(canvas: &HtmlCanvasElement, texts: &ExportTexts) -> Option<String> {
     let ratio = web_sys::window()?.device_pixel_ratio();
     let lay = export_layout(
+        texts,
         f64::from(canvas.width()),
         f64::from(canvas.height()),
         ratio,
-        texts.lines.len(),
     );
     let out: HtmlCanvasElement = web_sys::window()?
         .document()?
@@ -97,18 +97,8 @@ fn framed_png(canvas: &HtmlCanvasElement, texts: &ExportTexts) -> Option<String>
     ctx.draw_image_with_html_canvas_element(canvas, lay.image_x, lay.image_y)
         .ok()?;
     // One label sink per font size: both write through the same context.
-    draw_export_title(
-        texts,
-        &lay,
-        &mut CanvasLabels::new(&out, lay.title_px)?,
-        theme.ink,
-    );
-    draw_export_lines(
-        texts,
-        &lay,
-        &mut CanvasLabels::new(&out, lay.line_px)?,
-        theme.ink,
-    );
+    draw_export_title(&lay, &mut CanvasLabels::new(&out, lay.title_px)?, theme.ink);
+    draw_export_lines(&lay, &mut CanvasLabels::new(&out, lay.line_px)?, theme.ink);
     out.to_data_url().ok()
 }
 
