@@ -17,6 +17,19 @@ const TILES: &str = "/?src=data/demo-synthetic.json&view=map&metric=incidents&me
 const GEO: &str = "/?src=data/demo-geo.json&view=map&metric=incidents&measure=level";
 const BUTTON: &str = ".ssc__map-export button";
 
+/// Opens the tile map of the synthetic demo and waits for its canvas to be drawn.
+async fn open_tiles(b: &Browser) {
+    b.open(TILES).await;
+    b.wait_for_count(ROWS, 34).await;
+    b.wait_css(".ssc__chart--map canvas").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+}
+
+async fn assert_axe_clean(b: &Browser) {
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "{violations:#?}");
+}
+
 /// Presses the export button with the keyboard (the anchor's click is caught, so nothing is
 /// saved), then decodes the offered image and compares it with the canvas `canvas`.
 async fn export(b: &Browser, canvas: &str) -> Value {
@@ -92,17 +105,13 @@ fn check(got: &Value, name_prefix: &str, name: &str) {
 #[tokio::test]
 async fn the_tile_map_exports_a_framed_png_in_both_languages() {
     let b = browser(1280, 1200).await;
-    b.open(TILES).await;
-    b.wait_for_count(ROWS, 34).await;
-    b.wait_css(".ssc__chart--map canvas").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    open_tiles(&b).await;
     assert_eq!(b.text(BUTTON).await, "下载地图图片（PNG）");
     let got = export(&b, ".ssc__chart--map canvas").await;
     check(&got, "map-incidents-level", "map-export-tiles-zh");
     let said = b.text(".ssc__map-export [role=status]").await;
     assert!(said.contains("map-incidents-level"), "{said}");
-    let violations = b.axe().await;
-    assert!(violations.is_empty(), "{violations:#?}");
+    assert_axe_clean(&b).await;
     b.click(".ssc__lang[lang=en]").await;
     b.wait_xpath("//*[contains(@class,'ssc__map-export')]/button[text()='Download the map (PNG)']")
         .await;
@@ -110,18 +119,14 @@ async fn the_tile_map_exports_a_framed_png_in_both_languages() {
     let en = export(&b, ".ssc__chart--map canvas").await;
     check(&en, "map-incidents-level", "map-export-tiles-en");
     assert_eq!(got["name"], en["name"], "one file name in both languages");
-    let violations = b.axe().await;
-    assert!(violations.is_empty(), "{violations:#?}");
+    assert_axe_clean(&b).await;
     b.end().await;
 }
 
 #[tokio::test]
 async fn on_a_phone_the_texts_are_broken_to_the_picture_width() {
     let b = browser(390, 900).await;
-    b.open(TILES).await;
-    b.wait_for_count(ROWS, 34).await;
-    b.wait_css(".ssc__chart--map canvas").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    open_tiles(&b).await;
     let got = export(&b, ".ssc__chart--map canvas").await;
     check(&got, "map-incidents-level", "map-export-tiles-zh-390");
     let (w, cw) = (got["w"].as_f64().unwrap(), got["cw"].as_f64().unwrap());
@@ -143,8 +148,7 @@ async fn the_boundary_map_exports_its_approval_label_with_the_picture() {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let got = export(&b, ".ssc__chart--geo canvas").await;
     check(&got, "map-geo-incidents-level", "map-export-geo-zh");
-    let violations = b.axe().await;
-    assert!(violations.is_empty(), "{violations:#?}");
+    assert_axe_clean(&b).await;
     b.click(".ssc__lang[lang=en]").await;
     b.wait_xpath(
         "//*[contains(@class,'ssc__map-approval') and contains(text(),'Fictitious geometry')]",

@@ -22,21 +22,21 @@ use crate::state::Ui;
 pub fn MapExport(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
     let ui = Ui::get();
     let es = move || ui.lang.get().map_export_strings();
-    let said: RwSignal<Option<String>> = RwSignal::new(None);
+    let said = RwSignal::new(String::new());
     let on_click = move |_| {
         let lang = ui.lang.get_untracked();
         let es = lang.map_export_strings();
         let Some((canvas, geo)) = map_canvas(ui.uid) else {
-            said.set(Some(es.nothing.to_string()));
+            said.set(es.nothing.to_string());
             return;
         };
         let texts = map.with_untracked(|m| export_texts(&ds, m, lang, geo));
         match framed_png(&canvas, &texts) {
             Some(url) => {
                 offer(&url, &texts.file_name);
-                said.set(Some((es.offered)(&texts.file_name)));
+                said.set((es.offered)(&texts.file_name));
             }
-            None => said.set(Some(es.nothing.to_string())),
+            None => said.set(es.nothing.to_string()),
         }
     };
     view! {

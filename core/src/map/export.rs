@@ -205,7 +205,7 @@ pub fn wrap(text: &str, max_px: f64, font_px: f64) -> Vec<String> {
             line = piece.trim_start().to_string();
         }
         // A piece too long for any line is cut by characters.
-        while text_width(line.trim_end(), font_px) > max_px && line.chars().count() > 1 {
+        while text_width(line.trim_end(), font_px) > max_px && line.chars().nth(1).is_some() {
             let mut head = String::new();
             for c in line.chars() {
                 if !head.is_empty() && text_width(&format!("{head}{c}"), font_px) > max_px {
