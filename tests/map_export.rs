@@ -181,3 +181,24 @@ fn base64(s: &str) -> Vec<u8> {
     }
     out
 }
+
+#[tokio::test]
+async fn refused_boundaries_offer_no_image_and_say_so() {
+    let b = browser(1280, 1000).await;
+    b.open("/?src=/fixtures/geo-no-approval.json&view=map")
+        .await;
+    b.wait_for_count(ROWS, 34).await;
+    b.click(".ssc__map-mode[data-mode=geo]").await;
+    b.wait_css(".ssc__map-geo-refused").await;
+    b.js("window.__dl = null; HTMLAnchorElement.prototype.click = function () { window.__dl = { href: this.href, name: this.download }; }; return 0;").await;
+    let button = b.c.find(Locator::Css(BUTTON)).await.unwrap();
+    button.send_keys(&Key::Enter.to_string()).await.unwrap();
+    let said = b.text(".ssc__map-export [role=status]").await;
+    assert!(said.contains("地图尚未绘制"), "{said}");
+    assert_eq!(
+        b.js("return window.__dl").await,
+        Value::Null,
+        "nothing offered"
+    );
+    b.end().await;
+}
