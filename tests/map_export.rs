@@ -17,9 +17,10 @@ const TILES: &str = "/?src=data/demo-synthetic.json&view=map&metric=incidents&me
 const GEO: &str = "/?src=data/demo-geo.json&view=map&metric=incidents&measure=level";
 const BUTTON: &str = ".ssc__map-export button";
 
-/// Opens the tile map of the synthetic demo and waits for its canvas to be drawn.
-async fn open_tiles(b: &Browser) {
-    b.open(TILES).await;
+/// Opens the tile map of the synthetic demo (`extra` appended to the address) and waits for
+/// its canvas to be drawn.
+async fn open_tiles(b: &Browser, extra: &str) {
+    b.open(&format!("{TILES}{extra}")).await;
     b.wait_for_count(ROWS, 34).await;
     b.wait_css(".ssc__chart--map canvas").await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
@@ -55,7 +56,7 @@ async fn export(b: &Browser, canvas: &str) -> Value {
           for (let i = 0; i < cd.length; i += 4) if (cd[i + 3] === 255) {{ opaque++;
             if (Math.abs(cd[i] - sub[i]) + Math.abs(cd[i + 1] - sub[i + 1]) + Math.abs(cd[i + 2] - sub[i + 2]) > 6) diff++; }}
           done({{ name: d.name, href: d.href, w: img.width, h: img.height, cw: c.width, ch: c.height,
-            title: inked(0, top), map: inked(top, top + c.height), foot: inked(top + c.height, img.height), opaque, diff }});
+            bg: bg[0] + bg[1] + bg[2], title: inked(0, top), map: inked(top, top + c.height), foot: inked(top + c.height, img.height), opaque, diff }});
         }};
         img.src = d.href;"#
     );
@@ -105,7 +106,7 @@ fn check(got: &Value, name_prefix: &str, name: &str) {
 #[tokio::test]
 async fn the_tile_map_exports_a_framed_png_in_both_languages() {
     let b = browser(1280, 1200).await;
-    open_tiles(&b).await;
+    open_tiles(&b, "").await;
     assert_eq!(b.text(BUTTON).await, "下载地图图片（PNG）");
     let got = export(&b, ".ssc__chart--map canvas").await;
     check(&got, "map-incidents-level", "map-export-tiles-zh");
@@ -126,7 +127,7 @@ async fn the_tile_map_exports_a_framed_png_in_both_languages() {
 #[tokio::test]
 async fn on_a_phone_the_texts_are_broken_to_the_picture_width() {
     let b = browser(390, 900).await;
-    open_tiles(&b).await;
+    open_tiles(&b, "").await;
     let got = export(&b, ".ssc__chart--map canvas").await;
     check(&got, "map-incidents-level", "map-export-tiles-zh-390");
     let (w, cw) = (got["w"].as_f64().unwrap(), got["cw"].as_f64().unwrap());
@@ -180,6 +181,20 @@ fn base64(s: &str) -> Vec<u8> {
         out.extend_from_slice(&n.to_be_bytes()[1..chunk.len()]);
     }
     out
+}
+
+#[tokio::test]
+async fn in_the_dark_theme_the_frame_is_dark_too() {
+    let b = browser(1280, 1200).await;
+    open_tiles(&b, "&theme=dark").await;
+    let got = export(&b, ".ssc__chart--map canvas").await;
+    check(&got, "map-incidents-level", "map-export-tiles-zh-dark");
+    assert!(
+        got["bg"].as_f64().unwrap() < 200.0,
+        "a dark background: {}",
+        got["bg"]
+    );
+    b.end().await;
 }
 
 #[tokio::test]
