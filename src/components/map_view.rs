@@ -7,6 +7,7 @@ use scorecards_core::query::RankQuery;
 use scorecards_core::{Dataset, Lang};
 
 use super::map_classes::MapClasses;
+use super::map_export::MapExport;
 use super::map_modes::MapModes;
 use super::map_table::MapTable;
 use super::menu_options::{measure_options, metric_options};
@@ -33,6 +34,7 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
     let offered = StoredValue::new(offered_metrics(&ds));
     let ds_controls = ds.clone();
     let ds_modes = ds.clone();
+    let ds_export = ds.clone();
     let controls = move || {
         let (metric, measure) = chosen.get();
         let lang = ui.lang.get();
@@ -70,6 +72,7 @@ pub fn MapView(ds: Arc<Dataset>) -> impl IntoView {
             </h2>
             {controls}
             <MapModes ds=ds_modes map=map />
+            <MapExport ds=ds_export map=map />
             <p class="ssc__map-summary">{summary}</p>
             <p class="ssc__muted">{move || ms().median_note}" "{scale_note}</p>
             <MapClasses map=map />

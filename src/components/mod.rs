@@ -25,6 +25,7 @@ mod league_table;
 mod league_view;
 mod map_canvas;
 mod map_classes;
+mod map_export;
 mod map_geo;
 mod map_geo_canvas;
 mod map_modes;

@@ -28,6 +28,7 @@ mod errors;
 mod geo;
 mod issues;
 mod map;
+mod map_export;
 mod narrator;
 mod serde_text;
 pub mod summaries;
@@ -39,6 +40,7 @@ pub use errors::{ErrorMessage, ErrorTexts, HttpFailure, Sizes, Unreadable, Versi
 pub use geo::GeoStrings;
 pub use issues::{clip, Detail, Found, IssueTexts};
 pub use map::MapStrings;
+pub use map_export::MapExportStrings;
 use narrator::Narrator;
 pub use serde_text::{strip_position, SerdeKind, SerdeTexts, StructureError, SyntaxError, Unknown};
 pub use zh::ZH;

@@ -6,11 +6,13 @@
 //! - [`tiles`]: per unit the median of the figures the league table compares, in at most
 //!   seven colour classes, with the texts around them;
 //! - [`nav`]: arrow-key movement between tiles;
-//! - [`draw`]: layout, hit-testing and drawing on any plotters backend.
+//! - [`draw`]: layout, hit-testing and drawing on any plotters backend;
+//! - [`export`]: the texts and layout around the map's PNG export.
 //!
 //! Pure, like the rest of the core; the browser loads the view that uses it on demand.
 
 pub mod draw;
+pub mod export;
 pub mod geo;
 pub mod geo_draw;
 pub mod nav;
