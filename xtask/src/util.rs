@@ -171,6 +171,21 @@ pub fn run(cmd: &mut Command, hint: &str) -> Result<Duration> {
     Ok(started.elapsed())
 }
 
+/// [`run`], also returning what the command printed (stdout then stderr), which is echoed.
+pub fn run_capturing(cmd: &mut Command, hint: &str) -> Result<(Duration, String)> {
+    println!("$ {}", display_cmd(cmd));
+    let started = Instant::now();
+    let out = cmd.output().map_err(|e| spawn_error(cmd, e, hint))?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    print!("{text}");
+    check_status(cmd, out.status, hint)?;
+    Ok((started.elapsed(), text))
+}
+
 pub fn check_status(cmd: &Command, status: ExitStatus, hint: &str) -> Result<()> {
     if status.success() {
         Ok(())
