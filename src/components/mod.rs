@@ -21,6 +21,7 @@ mod map_canvas;
 mod map_classes;
 mod map_geo;
 mod map_geo_canvas;
+mod map_geo_paint;
 mod map_modes;
 mod map_table;
 mod map_view;

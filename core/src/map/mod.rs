@@ -13,6 +13,7 @@
 pub mod draw;
 pub mod geo;
 pub mod geo_draw;
+pub mod geo_paths;
 pub mod nav;
 pub mod tiles;
 pub mod units;
