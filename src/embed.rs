@@ -59,7 +59,8 @@ pub struct Instance {
 /// `options` is an object with optional string fields: `src` (data address, relative to the
 /// page or absolute http(s); default `data/seeds.json` next to the page), `station`, `lang`
 /// (`zh`/`en`), `view` (`directory`, `scorecard`, `compare`, `rank` or `map`), `metric` and
-/// `measure` (`level`/`change`; the tile map's and league's), `theme` (`auto`, `light`, `dark`,
+/// `measure` (`level`/`change`; the tile map's and league's), `map` (`tiles`/`geo`: the map
+/// view's mode), `theme` (`auto`, `light`, `dark`,
 /// `high-contrast`), `display` (`big`) and `history` (`sync`: keep the page address in step
 /// with the view, as the standalone page does; off by default, so an embedding never touches
 /// the host page's address unless asked).
@@ -107,7 +108,11 @@ impl Instance {
                     } else {
                         now.clone()
                     };
-                    rank.map = if o.map_given { o.query.rank.map } else { now.map };
+                    rank.map = if o.map_given {
+                        o.query.rank.map
+                    } else {
+                        now.map
+                    };
                     ui.put_rank(rank);
                 }
             }

@@ -352,7 +352,10 @@ mod tests {
         let rank = PageQuery::from_pairs([("view", "rank"), ("map", "geo")]);
         assert!(rank.to_pairs().iter().all(|(k, _)| *k != "map"));
         assert_eq!(
-            MapMode::VARIANTS.iter().map(|m| m.code()).collect::<Vec<_>>(),
+            MapMode::VARIANTS
+                .iter()
+                .map(|m| m.code())
+                .collect::<Vec<_>>(),
             ["tiles", "geo"]
         );
         for t in Theme::ALL {

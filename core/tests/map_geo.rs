@@ -289,7 +289,11 @@ fn no_comparable_figure_is_hatched_no_station_dotted_and_holes_stay_empty() {
     let ds = data(NUMBERED, false);
     let map = tile_map(&ds, "incidents", Measure::Level);
     // 浙江 has a figure, 安徽 no station, 天津 a station without a figure.
-    let fills: Vec<GeoFill> = g.regions.iter().map(|r| region_fill(&map, r.unit)).collect();
+    let fills: Vec<GeoFill> = g
+        .regions
+        .iter()
+        .map(|r| region_fill(&map, r.unit))
+        .collect();
     assert_eq!(
         fills,
         [GeoFill::Class(0), GeoFill::NoStation, GeoFill::NoComparable]
@@ -319,7 +323,10 @@ fn no_comparable_figure_is_hatched_no_station_dotted_and_holes_stay_empty() {
         assert!(inside(tj, *a) && inside(tj, *b), "{a:?} {b:?} {tj:?}");
     }
     // Dots: inside one of 安徽's two parts, every 8 pixels.
-    let parts: Vec<_> = paths.rings[1].iter().map(|r| bbox(std::slice::from_ref(r))).collect();
+    let parts: Vec<_> = paths.rings[1]
+        .iter()
+        .map(|r| bbox(std::slice::from_ref(r)))
+        .collect();
     let dots = pattern_segments(&paths.rings[1], GeoFill::NoStation, 1.0);
     assert!(dots.len() > 4, "{}", dots.len());
     for [a, _] in &dots {
@@ -328,11 +335,16 @@ fn no_comparable_figure_is_hatched_no_station_dotted_and_holes_stay_empty() {
     }
     // 浙江 hatched would leave its hole empty: no mark crosses the hole's inside.
     let hole = bbox(std::slice::from_ref(&paths.rings[0][1]));
-    let strictly = |(x, y): (f64, f64)| x > hole.0 + 0.5 && x < hole.2 - 0.5 && y > hole.1 + 0.5 && y < hole.3 - 0.5;
+    let strictly = |(x, y): (f64, f64)| {
+        x > hole.0 + 0.5 && x < hole.2 - 0.5 && y > hole.1 + 0.5 && y < hole.3 - 0.5
+    };
     let zj = pattern_segments(&paths.rings[0], GeoFill::NoComparable, 1.0);
     assert!(!zj.is_empty());
     for [a, b] in &zj {
-        assert!(!strictly(((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)), "{a:?} {b:?}");
+        assert!(
+            !strictly(((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)),
+            "{a:?} {b:?}"
+        );
     }
     assert!(pattern_segments(&paths.rings[0], GeoFill::Class(0), 1.0).is_empty());
     // One path per fill for the browser, holes and parts as subpaths; every ring an edge.

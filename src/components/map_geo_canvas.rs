@@ -6,8 +6,8 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use scorecards_core::map::geo::{Approval, GeoMap};
 use scorecards_core::map::geo_draw::{
-    draw_geo_focus, draw_geo_overlay, geo_height, geo_layout, geo_layout_for, geo_step,
-    GeoLayout, GeoSpec,
+    draw_geo_focus, draw_geo_overlay, geo_height, geo_layout, geo_layout_for, geo_step, GeoLayout,
+    GeoSpec,
 };
 use scorecards_core::map::{Move, TileMap};
 use scorecards_core::Dataset;

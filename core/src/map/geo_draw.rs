@@ -83,7 +83,8 @@ pub fn geo_layout(
     classes: usize,
 ) -> GeoLayout {
     let font = font_px * pixel_ratio;
-    let legend_w = 16.0 * font;
+    // Room for the longest legend row ("Stations, but no comparable figure").
+    let legend_w = 19.0 * font;
     let beside = width - legend_w >= 40.0 * font;
     let box_w = if beside { width - legend_w } else { width }.max(1.0);
     let box_h = (40.0 * font).min(box_w);
@@ -304,10 +305,19 @@ pub fn draw_geo_base<DB: DrawingBackend>(
 }
 
 /// The layout of `spec` on `area`.
-pub fn geo_layout_for<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, spec: &GeoSpec) -> GeoLayout {
+pub fn geo_layout_for<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &GeoSpec,
+) -> GeoLayout {
     let (w, _) = area.dim_in_pixel();
     let classes = spec.map.classes.colors.len();
-    geo_layout(spec.geo.bbox, f64::from(w), spec.pixel_ratio, spec.font_px, classes)
+    geo_layout(
+        spec.geo.bbox,
+        f64::from(w),
+        spec.pixel_ratio,
+        spec.font_px,
+        classes,
+    )
 }
 
 /// The background and every region: its class colour, or hatching (stations, no comparable
@@ -367,7 +377,10 @@ pub fn draw_geo_overlay<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     let ratio = spec.pixel_ratio;
     let r = lay.point_radius(ratio);
-    let (dot, halo) = (r.round() as i32, (r + (0.5 * ratio).max(1.0)).round() as i32);
+    let (dot, halo) = (
+        r.round() as i32,
+        (r + (0.5 * ratio).max(1.0)).round() as i32,
+    );
     for &p in spec.points {
         let (x, y) = lay.to_px(p);
         let c = (x.round() as i32, y.round() as i32);
@@ -445,7 +458,13 @@ fn draw_legend<DB: DrawingBackend>(
     for (fill, text) in rows {
         y += lay.legend_row;
         let r = (x, y - sw / 2.0, x + sw, y + sw / 2.0);
-        fill_box(area, r, legend_fill(spec.map, fill), theme, spec.pixel_ratio)?;
+        fill_box(
+            area,
+            r,
+            legend_fill(spec.map, fill),
+            theme,
+            spec.pixel_ratio,
+        )?;
         labels.label(x + sw + 0.6 * font, y, &text, left, theme.ink);
     }
     y += lay.legend_row;
