@@ -411,20 +411,6 @@ fn measure_redraw(
     url: &str,
     sel: &str,
     open: Option<(&str, &str)>,
-    src: &str,
-    m: &mut Measured,
-) -> Result<()> {
-    measure_steps(env, side, op, url, sel, open, Step::Keys, src, m)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn measure_steps(
-    env: &Env,
-    side: &Side,
-    op: &str,
-    url: &str,
-    sel: &str,
-    open: Option<(&str, &str)>,
     step: Step,
     src: &str,
     m: &mut Measured,
@@ -514,18 +500,20 @@ pub fn run(env: &Env, src: &str, ref_src: &str) -> Result<(Measured, Measured)> 
                 &side.scorecard_url,
                 side.chart,
                 None,
+                Step::Keys,
                 s,
                 m,
             )?;
             if let Some((url, sel)) = &side.map {
-                measure_redraw(env, side, "map", url, sel, None, s, m)?;
+                measure_redraw(env, side, "map", url, sel, None, Step::Keys, s, m)?;
                 let (url, ready, button, sel) = GEO;
-                measure_redraw(env, side, "geo", url, sel, Some((ready, button)), s, m)?;
+                let open = Some((ready, button));
+                measure_redraw(env, side, "geo", url, sel, open, Step::Keys, s, m)?;
                 let (url, ready, menu, values) = GEO_FULL;
                 let step = Step::Select(values);
                 // Ready when the boundary map's box shows (clicking it changes nothing).
                 let open = Some((ready, ready));
-                measure_steps(env, side, "geo-full", url, menu, open, step, s, m)?;
+                measure_redraw(env, side, "geo-full", url, menu, open, step, s, m)?;
             }
         }
     }
