@@ -2,9 +2,11 @@
 //! (filled even-odd, so holes stay holes) and one path for every edge, instead of two
 //! plotters elements per polygon. What is drawn comes from the core's [`GeoPaths`] (the
 //! same rings, fills and patterns `draw_geo_regions` draws in the SVG tests); the paths
-//! are projected once per layout and kept, and so is a picture of the edges (in a test at
+//! are projected once per layout and kept, and so are two pictures: the edges (in a test at
 //! 4× CPU, 2026-12-03, stroking the 38,890 edges took about a quarter of a redraw; copying
-//! the kept picture over the fills is one blit).
+//! the kept picture over the fills is one blit), and the background with the dotted regions
+//! (no station: that does not change with the metric; in the demo, 2,500 of the 2,900
+//! areas), so a change of metric fills only the regions whose units have stations.
 
 use scorecards_core::chart::{ChartTheme, Rgb};
 use scorecards_core::map::geo::GeoMap;
@@ -20,6 +22,8 @@ pub struct GeoCanvasPaths {
     paths: GeoPaths,
     edges: Path2d,
     edges_drawn: Option<(Rgb, HtmlCanvasElement)>,
+    /// The background and the dotted regions: the colours, the dotted regions' path data.
+    under_drawn: Option<((Rgb, Rgb), String, HtmlCanvasElement)>,
 }
 
 impl GeoCanvasPaths {
@@ -31,7 +35,34 @@ impl GeoCanvasPaths {
             paths,
             edges,
             edges_drawn: None,
+            under_drawn: None,
         })
+    }
+
+    /// The background with the regions of `dotted` (path data) dotted, `w` × `h`, drawn
+    /// again only when they or the colours change.
+    fn under_picture(
+        &mut self,
+        dotted: &str,
+        theme: &ChartTheme,
+        (w, h): (u32, u32),
+        ratio: f64,
+    ) -> Option<&HtmlCanvasElement> {
+        let colors = (theme.background, theme.grid);
+        let fresh = self.under_drawn.as_ref().is_some_and(|(c, d, el)| {
+            *c == colors && d == dotted && (el.width(), el.height()) == (w, h)
+        });
+        if !fresh {
+            let el = offscreen(w, h)?;
+            let ctx = context(&el)?;
+            ctx.set_fill_style_str(&css(theme.background));
+            ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+            if !dotted.is_empty() {
+                fill_group(&ctx, GeoFill::NoStation, dotted, None, theme, ratio);
+            }
+            self.under_drawn = Some((colors, dotted.to_string(), el));
+        }
+        self.under_drawn.as_ref().map(|(_, _, el)| el)
     }
 
     /// Every edge in `color` on a transparent canvas `w` × `h`, drawn on first use.
@@ -111,6 +142,28 @@ fn pattern_of(
         .flatten()
 }
 
+/// Fills the regions of one fill (path data), even-odd.
+fn fill_group(
+    ctx: &CanvasRenderingContext2d,
+    fill: GeoFill,
+    data: &str,
+    map: Option<&TileMap>,
+    theme: &ChartTheme,
+    ratio: f64,
+) {
+    let Ok(path) = Path2d::new_with_path_string(data) else {
+        return;
+    };
+    match (fill, map) {
+        (GeoFill::Class(c), Some(m)) => ctx.set_fill_style_str(&css(m.classes.colors[c])),
+        _ => match pattern(ctx, fill, theme, ratio) {
+            Some(p) => ctx.set_fill_style_canvas_pattern(&p),
+            None => ctx.set_fill_style_str(&css(theme.background)),
+        },
+    }
+    ctx.fill_with_path_2d_and_winding(&path, CanvasWindingRule::Evenodd);
+}
+
 /// Fills the background, every region by its fill, and strokes every edge.
 pub fn paint_regions(
     ctx: &CanvasRenderingContext2d,
@@ -121,20 +174,25 @@ pub fn paint_regions(
     ratio: f64,
 ) {
     let (w, h) = ctx.canvas().map_or((1, 1), |c| (c.width(), c.height()));
-    ctx.set_fill_style_str(&css(theme.background));
-    ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
-    for (fill, data) in paths.paths.groups(geo, map) {
-        let Ok(path) = Path2d::new_with_path_string(&data) else {
-            continue;
-        };
-        match fill {
-            GeoFill::Class(c) => ctx.set_fill_style_str(&css(map.classes.colors[c])),
-            _ => match pattern(ctx, fill, theme, ratio) {
-                Some(p) => ctx.set_fill_style_canvas_pattern(&p),
-                None => ctx.set_fill_style_str(&css(theme.background)),
-            },
+    let groups = paths.paths.groups(geo, map);
+    let dotted = groups
+        .iter()
+        .find(|(f, _)| *f == GeoFill::NoStation)
+        .map_or("", |(_, d)| d.as_str());
+    match paths.under_picture(dotted, theme, (w, h), ratio) {
+        Some(under) => {
+            let _ = ctx.draw_image_with_html_canvas_element(under, 0.0, 0.0);
         }
-        ctx.fill_with_path_2d_and_winding(&path, CanvasWindingRule::Evenodd);
+        None => {
+            ctx.set_fill_style_str(&css(theme.background));
+            ctx.fill_rect(0.0, 0.0, f64::from(w), f64::from(h));
+            fill_group(ctx, GeoFill::NoStation, dotted, None, theme, ratio);
+        }
+    }
+    for (fill, data) in &groups {
+        if *fill != GeoFill::NoStation {
+            fill_group(ctx, *fill, data, Some(map), theme, ratio);
+        }
     }
     if let Some(edges) = paths.edges_picture(theme.grid, (w, h), ratio) {
         let _ = ctx.draw_image_with_html_canvas_element(edges, 0.0, 0.0);
