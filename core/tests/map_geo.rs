@@ -8,7 +8,9 @@ use scorecards_core::chart::{ChartTheme, Labels};
 use scorecards_core::compare::Measure;
 use scorecards_core::map::geo::{approval, decode, Approval, GeoError, GeoMap, MAX_GEO_BYTES};
 use scorecards_core::map::geo_draw::{draw_geo, geo_height, geo_layout, geo_step, GeoSpec};
-use scorecards_core::map::geo_paths::{pattern_segments, region_fill, GeoFill, GeoPaths};
+use scorecards_core::map::geo_paths::{
+    path_data, pattern_segments, region_fill, GeoFill, GeoPaths,
+};
 use scorecards_core::map::{tile_map, Move};
 use scorecards_core::{parse, validate, Dataset, GeoFormat, IssueKind, Lang};
 use support::{points, to_svg};
@@ -357,6 +359,10 @@ fn no_comparable_figure_is_hatched_no_station_dotted_and_holes_stay_empty() {
     assert_eq!(groups[0].1.matches('M').count(), 2, "exterior and hole");
     assert_eq!(groups[2].1.matches('M').count(), 2, "both parts");
     assert_eq!(paths.edges().matches('Z').count(), 5);
+    assert_eq!(
+        path_data(&[vec![(10, 20), (30, 20), (30, 5)]]),
+        "M10 20l20 0 0 -15 Z"
+    );
     // The SVG draws the marks too (never a plain fill like a low value), and the legend has
     // the tile map's hatched and dotted swatches.
     let (svg, labels) = draw(&g, &ds, Lang::Zh, 600, None);

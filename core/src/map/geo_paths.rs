@@ -51,7 +51,7 @@ pub struct GeoPaths {
     /// Per region (file order): every ring of every polygon, closed, consecutive equal
     /// pixels merged; rings with fewer than three pixels left out.
     pub rings: Vec<Vec<Vec<(i32, i32)>>>,
-    /// Per region: its rings as path data (`M x y L … Z` per ring).
+    /// Per region: its rings as path data ([`path_data`]).
     data: Vec<String>,
 }
 
@@ -103,12 +103,20 @@ impl GeoPaths {
     }
 }
 
-/// Rings as SVG / Path2D path data in whole pixels.
+/// Rings as SVG / Path2D path data in whole pixels: each ring `M x y l dx dy dx dy … Z`,
+/// every vertex after the first relative to the one before (about half the text of absolute
+/// positions: the browser parses it on every change of layout).
 pub fn path_data(rings: &[Vec<(i32, i32)>]) -> String {
-    let mut s = String::with_capacity(rings.iter().map(|r| r.len() * 10 + 2).sum());
+    let mut s = String::with_capacity(rings.iter().map(|r| r.len() * 6 + 12).sum());
     for ring in rings {
-        for (i, (x, y)) in ring.iter().enumerate() {
-            let _ = write!(s, "{}{x} {y}", if i == 0 { "M" } else { "L" });
+        let mut prev = (0, 0);
+        for (i, &(x, y)) in ring.iter().enumerate() {
+            let _ = if i == 0 {
+                write!(s, "M{x} {y}l")
+            } else {
+                write!(s, "{} {} ", x - prev.0, y - prev.1)
+            };
+            prev = (x, y);
         }
         s.push('Z');
     }
