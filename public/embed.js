@@ -5,7 +5,8 @@
 //
 // Every element with `data-station-scorecards` becomes an independent dashboard. Options come
 // from its data attributes: data-src, data-station, data-lang, data-view (directory, compare,
-// rank, map), data-metric and data-measure (the tile map's and league's), data-theme,
+// rank, map), data-metric and data-measure (the tile map's and league's), data-map (tiles,
+// geo: the map view's mode), data-theme,
 // data-display. For programmatic use: `import { mount } from '.../embed.js'`; `mount(element,
 // options)` returns an instance with `update(options)` and `unmount()`.
 //
@@ -69,7 +70,7 @@ function withDefaults(options = {}) {
 
 function optionsOf(el) {
   const d = el.dataset;
-  return { src: d.src, station: d.station, lang: d.lang, view: d.view, compare: d.compare, metric: d.metric, measure: d.measure, history: d.history, theme: d.theme, display: d.display };
+  return { src: d.src, station: d.station, lang: d.lang, view: d.view, compare: d.compare, metric: d.metric, measure: d.measure, map: d.map, history: d.history, theme: d.theme, display: d.display };
 }
 
 // ---------------------------------------------------------------- prerendered views

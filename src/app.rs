@@ -46,6 +46,7 @@ pub fn App(options: AppOptions, #[prop(optional)] ui: Option<Ui>) -> impl IntoVi
         None => DataSource::Url(DEFAULT_SRC.to_string()),
     });
     let base = StoredValue::new(source.base().map(str::to_string));
+    provide_context(crate::data::DataBase(base.get_value()));
     let data = resource(Wanted::Data(source));
     // Automatic retries after a `Retry-After` answer, so a 503 during maintenance recovers
     // without anyone pressing the button; a few at most, then the button alone.

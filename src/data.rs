@@ -83,6 +83,11 @@ pub(crate) fn resource(wanted: Wanted) -> LocalResource<Loaded> {
 /// How long a data file may take to arrive in full before the request is given up.
 pub const TIMEOUT_SECS: u32 = 20;
 
+/// The address the data file was loaded from, provided as context by the app: what the
+/// map's boundary file is relative to (for an embedding, its `data-src`, not the page's `?src=`).
+#[derive(Debug, Clone)]
+pub struct DataBase(pub Option<String>);
+
 impl DataSource {
     /// The address detail files are relative to (`None` for a document given in memory: its
     /// detail references are then relative to the page).

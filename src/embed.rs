@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use scorecards_core::compare::Measure;
-use scorecards_core::query::{PageQuery, RankQuery, Theme, View};
+use scorecards_core::query::{MapMode, PageQuery, RankQuery, Theme, View};
 use scorecards_core::Lang;
 use wasm_bindgen::prelude::*;
 
@@ -59,7 +59,8 @@ pub struct Instance {
 /// `options` is an object with optional string fields: `src` (data address, relative to the
 /// page or absolute http(s); default `data/seeds.json` next to the page), `station`, `lang`
 /// (`zh`/`en`), `view` (`directory`, `scorecard`, `compare`, `rank` or `map`), `metric` and
-/// `measure` (`level`/`change`; the tile map's and league's), `theme` (`auto`, `light`, `dark`,
+/// `measure` (`level`/`change`; the tile map's and league's), `map` (`tiles`/`geo`: the map
+/// view's mode), `theme` (`auto`, `light`, `dark`,
 /// `high-contrast`), `display` (`big`) and `history` (`sync`: keep the page address in step
 /// with the view, as the standalone page does; off by default, so an embedding never touches
 /// the host page's address unless asked).
@@ -99,8 +100,20 @@ impl Instance {
                     ui.put_view(o.query.view);
                     ui.put_compare(o.query.compare.clone());
                 }
-                if o.query.rank.metric.is_some() {
-                    ui.put_rank(o.query.rank.clone());
+                if o.query.rank.metric.is_some() || o.map_given {
+                    // A metric replaces the choices; the map's mode stays unless given.
+                    let now = ui.rank.get_untracked();
+                    let mut rank = if o.query.rank.metric.is_some() {
+                        o.query.rank.clone()
+                    } else {
+                        now.clone()
+                    };
+                    rank.map = if o.map_given {
+                        o.query.rank.map
+                    } else {
+                        now.map
+                    };
+                    ui.put_rank(rank);
                 }
             }
             _ => self.remount(&o),
@@ -170,6 +183,7 @@ struct EmbedOptions {
     station_given: bool,
     display_given: bool,
     view_given: bool,
+    map_given: bool,
     sync_url: bool,
 }
 
@@ -208,6 +222,10 @@ impl EmbedOptions {
                 rank: RankQuery {
                     metric: get("metric").filter(|m| !m.is_empty()),
                     measure: get("measure").and_then(|m| Measure::from_code(&m)),
+                    // `map`: the map view's mode (`tiles` or `geo`).
+                    map: get("map")
+                        .and_then(|m| MapMode::from_code(&m))
+                        .unwrap_or_default(),
                     ..RankQuery::default()
                 },
             },
@@ -215,6 +233,7 @@ impl EmbedOptions {
             station_given: station.is_some() || to_directory,
             display_given: get("display").is_some(),
             view_given: view.is_some(),
+            map_given: get("map").is_some(),
             sync_url: get("history").as_deref() == Some("sync"),
         }
     }

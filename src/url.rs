@@ -14,7 +14,7 @@ pub fn read() -> PageQuery {
     };
     let keys = [
         "station", "lang", "src", "theme", "display", "embed", "view", "compare", "metric",
-        "measure", "norm", "province", "band", "q", "sort", "dir",
+        "measure", "norm", "province", "band", "q", "sort", "dir", "map",
     ];
     let values: Vec<(&str, String)> = keys
         .iter()

@@ -1,7 +1,8 @@
 //! The map's geographic mode in real Chromium: the bundled fictitious geometry drawn with
 //! its label, every unit still in the table, stations read out with the keyboard, axe clean;
 //! boundaries without an approval number refused (nothing fetched), a missing boundary file
-//! said — the tiles working in both cases.
+//! said — the tiles working in both cases; the mode kept in the address (`map=geo`) and
+//! read from an embedding's `data-map`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -123,4 +124,56 @@ async fn a_missing_boundary_file_is_said_and_the_tiles_work() {
     b.wait_css(".ssc__chart--map .ssc__map-canvas").await;
     b.assert_clean_console(&["404"]).await;
     b.close().await;
+}
+
+#[tokio::test]
+async fn the_mode_is_in_the_address_and_an_embedding_attribute() {
+    let b = browser(1280, 1100).await;
+    // Opening with `map=geo` lands in the boundary map.
+    b.open("/?src=data/demo-geo.json&view=map&map=geo&lang=en")
+        .await;
+    b.wait_css(".ssc__chart--geo canvas").await;
+    b.wait_css(".ssc__map-mode[data-mode=geo][aria-pressed=true]")
+        .await;
+    assert!(b.inked_pixels(".ssc__chart--geo canvas").await > 5000.0);
+    // The toggle writes the address, like the metric does (after the next paint).
+    b.click(".ssc__map-mode[data-mode=tiles]").await;
+    b.wait_css(".ssc__chart--map .ssc__map-canvas").await;
+    let mut url = String::new();
+    for _ in 0..100 {
+        url = b.url().await;
+        if !url.contains("map=geo") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        !url.contains("map=geo") && url.contains("view=map"),
+        "{url}"
+    );
+    b.click(".ssc__map-mode[data-mode=geo]").await;
+    for _ in 0..100 {
+        url = b.url().await;
+        if url.contains("map=geo") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(url.contains("map=geo"), "{url}");
+    // An embedding: `data-map="geo"`.
+    b.c.goto(&format!("{}/fixtures/prerender-host.html", b.base))
+        .await
+        .unwrap();
+    b.js("const d = document.createElement('div'); d.setAttribute('data-station-scorecards', ''); d.dataset.view = 'map'; d.dataset.map = 'geo'; d.dataset.lang = 'en'; d.dataset.src = '/data/demo-geo.json'; document.getElementById('host').append(d); import('/embed.js'); return 0;")
+        .await;
+    b.wait_css(".ssc__chart--geo canvas").await;
+    b.wait_css(".ssc__map-approval").await;
+    assert!(b.inked_pixels(".ssc__chart--geo canvas").await > 5000.0);
+    assert!(
+        !b.url().await.contains("map=geo"),
+        "an embedding never touches the host page's address"
+    );
+    let violations = b.axe().await;
+    assert!(violations.is_empty(), "{violations:#?}");
+    b.end().await;
 }

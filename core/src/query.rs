@@ -71,7 +71,32 @@ impl SortKey {
     }
 }
 
-/// The league table's choices.
+/// How the map view shows the provinces: `map=tiles|geo`.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, IntoStaticStr, EnumString, VariantArray,
+)]
+#[strum(serialize_all = "lowercase")]
+pub enum MapMode {
+    /// The 34 provincial-level units as equal tiles.
+    #[default]
+    Tiles,
+    /// The publisher's boundary file (when the data names one; else the tiles).
+    Geo,
+}
+
+impl MapMode {
+    /// Name used in URLs and `data-map`.
+    pub fn code(self) -> &'static str {
+        self.into()
+    }
+
+    /// Parses [`MapMode::code`].
+    pub fn from_code(s: &str) -> Option<MapMode> {
+        s.trim().to_ascii_lowercase().parse().ok()
+    }
+}
+
+/// The league table's choices (the map view shares its metric and measure).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RankQuery {
     /// `metric=<id>`.
@@ -90,6 +115,8 @@ pub struct RankQuery {
     pub sort: SortKey,
     /// `dir=desc`: reverse the sort.
     pub descending: bool,
+    /// `map=geo`: the map view's mode.
+    pub map: MapMode,
 }
 
 /// The default data file, relative to the page.
@@ -179,6 +206,7 @@ impl PageQuery {
                 "q" => q.rank.search = v.to_string(),
                 "sort" => q.rank.sort = SortKey::from_code(v).unwrap_or_default(),
                 "dir" => q.rank.descending = v == "desc",
+                "map" => q.rank.map = MapMode::from_code(v).unwrap_or_default(),
                 _ => {}
             }
         }
@@ -216,6 +244,9 @@ impl PageQuery {
             }
             if let Some(m) = self.rank.measure {
                 out.push(("measure", m.code().to_string()));
+            }
+            if self.rank.map != MapMode::Tiles {
+                out.push(("map", self.rank.map.code().to_string()));
             }
         }
         if self.view == View::Rank {
@@ -306,6 +337,27 @@ mod tests {
         );
         assert_eq!(View::from_code("scorecard"), Some(View::Directory));
         assert_eq!(Measure::Change.code(), "change");
+        // The map's mode: `map=geo` is read and written back with the map view only;
+        // the default (tiles) and anything unknown are left out.
+        let geo = PageQuery::from_pairs([("view", "map"), ("map", "GEO")]);
+        assert_eq!(geo.rank.map, MapMode::Geo);
+        assert_eq!(
+            geo.to_pairs(),
+            [("view", "map".to_string()), ("map", "geo".to_string())]
+        );
+        let tiles = PageQuery::from_pairs([("view", "map"), ("map", "tiles")]);
+        assert_eq!(tiles.to_pairs(), [("view", "map".to_string())]);
+        let unknown = PageQuery::from_pairs([("view", "map"), ("map", "satellite")]);
+        assert_eq!(unknown.rank.map, MapMode::Tiles);
+        let rank = PageQuery::from_pairs([("view", "rank"), ("map", "geo")]);
+        assert!(rank.to_pairs().iter().all(|(k, _)| *k != "map"));
+        assert_eq!(
+            MapMode::VARIANTS
+                .iter()
+                .map(|m| m.code())
+                .collect::<Vec<_>>(),
+            ["tiles", "geo"]
+        );
         for t in Theme::ALL {
             assert_eq!(
                 Theme::from_code(&format!(" {} ", t.code().to_uppercase())),

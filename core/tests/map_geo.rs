@@ -8,6 +8,9 @@ use scorecards_core::chart::{ChartTheme, Labels};
 use scorecards_core::compare::Measure;
 use scorecards_core::map::geo::{approval, decode, Approval, GeoError, GeoMap, MAX_GEO_BYTES};
 use scorecards_core::map::geo_draw::{draw_geo, geo_height, geo_layout, geo_step, GeoSpec};
+use scorecards_core::map::geo_paths::{
+    path_data, pattern_segments, region_fill, GeoFill, GeoPaths,
+};
 use scorecards_core::map::{tile_map, Move};
 use scorecards_core::{parse, validate, Dataset, GeoFormat, IssueKind, Lang};
 use support::{points, to_svg};
@@ -280,4 +283,106 @@ fn the_nearest_station_is_found_and_arrows_move_between_stations() {
     );
     assert_eq!(geo_step(&pts, Some(1), Move::Last), Some(2));
     assert_eq!(geo_step(&[], None, Move::Right), None);
+}
+
+#[test]
+fn no_comparable_figure_is_hatched_no_station_dotted_and_holes_stay_empty() {
+    let g = decode(geojson().as_bytes(), GeoFormat::Geojson).unwrap();
+    let ds = data(NUMBERED, false);
+    let map = tile_map(&ds, "incidents", Measure::Level);
+    // 浙江 has a figure, 安徽 no station, 天津 a station without a figure.
+    let fills: Vec<GeoFill> = g
+        .regions
+        .iter()
+        .map(|r| region_fill(&map, r.unit))
+        .collect();
+    assert_eq!(
+        fills,
+        [GeoFill::Class(0), GeoFill::NoStation, GeoFill::NoComparable]
+    );
+    let lay = geo_layout(g.bbox, 600.0, 1.0, 12.0, 1);
+    let paths = GeoPaths::new(&g, &lay);
+    let bbox = |rings: &[Vec<(i32, i32)>]| {
+        let xs = rings.iter().flatten().map(|p| f64::from(p.0));
+        let ys = rings.iter().flatten().map(|p| f64::from(p.1));
+        (
+            xs.clone().fold(f64::MAX, f64::min),
+            ys.clone().fold(f64::MAX, f64::min),
+            xs.fold(f64::MIN, f64::max),
+            ys.fold(f64::MIN, f64::max),
+        )
+    };
+    let inside = |(x0, y0, x1, y1): (f64, f64, f64, f64), (x, y): (f64, f64)| {
+        x >= x0 - 1e-6 && x <= x1 + 1e-6 && y >= y0 - 1e-6 && y <= y1 + 1e-6
+    };
+    // Hatching: diagonals x + y = 7k, clipped to 天津's square.
+    let tj = bbox(&paths.rings[2]);
+    let hatch = pattern_segments(&paths.rings[2], GeoFill::NoComparable, 1.0);
+    assert!(hatch.len() > 3, "{}", hatch.len());
+    for [a, b] in &hatch {
+        assert!((a.0 + a.1 - b.0 - b.1).abs() < 1e-6);
+        assert_eq!((a.0 + a.1).round() % 7.0, 0.0);
+        assert!(inside(tj, *a) && inside(tj, *b), "{a:?} {b:?} {tj:?}");
+    }
+    // Dots: inside one of 安徽's two parts, every 8 pixels.
+    let parts: Vec<_> = paths.rings[1]
+        .iter()
+        .map(|r| bbox(std::slice::from_ref(r)))
+        .collect();
+    let dots = pattern_segments(&paths.rings[1], GeoFill::NoStation, 1.0);
+    assert!(dots.len() > 4, "{}", dots.len());
+    for [a, _] in &dots {
+        assert!(parts.iter().any(|p| inside(*p, *a)), "{a:?}");
+        assert_eq!((a.0 - 4.0) % 8.0, 0.0);
+    }
+    // 浙江 hatched would leave its hole empty: no mark crosses the hole's inside.
+    let hole = bbox(std::slice::from_ref(&paths.rings[0][1]));
+    let strictly = |(x, y): (f64, f64)| {
+        x > hole.0 + 0.5 && x < hole.2 - 0.5 && y > hole.1 + 0.5 && y < hole.3 - 0.5
+    };
+    let zj = pattern_segments(&paths.rings[0], GeoFill::NoComparable, 1.0);
+    assert!(!zj.is_empty());
+    for [a, b] in &zj {
+        assert!(
+            !strictly(((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0)),
+            "{a:?} {b:?}"
+        );
+    }
+    assert!(pattern_segments(&paths.rings[0], GeoFill::Class(0), 1.0).is_empty());
+    // One path per fill for the browser, holes and parts as subpaths; every ring an edge.
+    let groups = paths.groups(&g, &map);
+    let kinds: Vec<GeoFill> = groups.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        kinds,
+        [GeoFill::Class(0), GeoFill::NoComparable, GeoFill::NoStation]
+    );
+    assert_eq!(groups[0].1.matches('M').count(), 2, "exterior and hole");
+    assert_eq!(groups[2].1.matches('M').count(), 2, "both parts");
+    assert_eq!(paths.edges().matches('Z').count(), 5);
+    assert_eq!(
+        path_data(&[vec![(10, 20), (30, 20), (30, 5)]]),
+        "M10 20l20 0 0 -15 Z"
+    );
+    // The SVG draws the marks too (never a plain fill like a low value), and the legend has
+    // the tile map's hatched and dotted swatches.
+    let (svg, labels) = draw(&g, &ds, Lang::Zh, 600, None);
+    let lines = svg.matches("<polyline").count();
+    assert!(lines > 5 + hatch.len(), "{lines}");
+    let gs = Lang::Zh.geo_strings();
+    for t in [gs.no_comparable, gs.no_station] {
+        assert!(labels.0.iter().any(|l| l.text == t), "{t}");
+    }
+}
+
+#[test]
+fn station_points_shrink_on_a_narrow_map() {
+    let g = decode(geojson().as_bytes(), GeoFormat::Geojson).unwrap();
+    let r = |w: f64, ratio: f64| geo_layout(g.bbox, w * ratio, ratio, 12.0, 5).point_radius(ratio);
+    assert_eq!(r(1280.0, 1.0), 3.0);
+    assert_eq!(r(1280.0, 2.0), 6.0);
+    // A phone's canvas (390 px screen, 340 px box): half the size.
+    assert_eq!(r(340.0, 1.0), 1.5);
+    assert_eq!(r(340.0, 3.0), 4.5);
+    assert!(r(390.0, 1.0) < 3.0);
+    assert!(r(200.0, 1.0) >= 1.5);
 }

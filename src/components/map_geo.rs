@@ -25,9 +25,10 @@ pub fn MapGeo(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
     let allowed = approval(doc);
     match (&allowed, &doc.boundaries) {
         (Ok(_), Some(b)) => {
-            let base = ui
-                .src
-                .get_value()
+            // The data file's own address (an embedding's `data-src`), else the page's.
+            let base = use_context::<crate::data::DataBase>()
+                .and_then(|b| b.0)
+                .or_else(|| ui.src.get_value())
                 .unwrap_or_else(|| DEFAULT_SRC.to_string());
             let (src, format) = (resolve(&base, &b.href), b.format);
             leptos::task::spawn_local(async move {

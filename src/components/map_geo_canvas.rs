@@ -6,12 +6,14 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use scorecards_core::map::geo::{Approval, GeoMap};
 use scorecards_core::map::geo_draw::{
-    draw_geo_base, draw_geo_focus, geo_height, geo_layout, geo_step, GeoLayout, GeoSpec,
+    draw_geo_focus, draw_geo_overlay, geo_height, geo_layout, geo_layout_for, geo_step, GeoLayout,
+    GeoSpec,
 };
 use scorecards_core::map::{Move, TileMap};
 use scorecards_core::Dataset;
 use wasm_bindgen::JsCast;
 
+use super::map_geo_paint::{paint_regions, GeoCanvasPaths};
 use crate::chart::{chart_theme, fit_canvas, observe_width, CanvasLabels};
 use crate::state::Ui;
 
@@ -30,7 +32,7 @@ fn font_px_untracked(ui: &Ui) -> f64 {
 }
 
 /// A canvas off the page, `w` × `h` backend pixels.
-fn offscreen(w: u32, h: u32) -> Option<web_sys::HtmlCanvasElement> {
+pub(super) fn offscreen(w: u32, h: u32) -> Option<web_sys::HtmlCanvasElement> {
     let c: web_sys::HtmlCanvasElement = web_sys::window()?
         .document()?
         .create_element("canvas")
@@ -42,7 +44,7 @@ fn offscreen(w: u32, h: u32) -> Option<web_sys::HtmlCanvasElement> {
     Some(c)
 }
 
-fn context(c: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+pub(super) fn context(c: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
     c.get_context("2d").ok()??.dyn_into().ok()
 }
 
@@ -84,9 +86,10 @@ pub fn MapGeoCanvas(
     });
     // The regions, points, legend and approval line are drawn once per size, language,
     // theme and metric into a canvas kept off the page; a key press copies that picture and
-    // draws only the focus ring over it.
+    // draws only the focus ring over it. The regions' pixel paths are kept per layout.
     let base: StoredValue<Option<(web_sys::HtmlCanvasElement, GeoLayout)>, LocalStorage> =
         StoredValue::new_local(None);
+    let paths: StoredValue<Option<GeoCanvasPaths>, LocalStorage> = StoredValue::new_local(None);
     let drawn = RwSignal::new(0u32);
     let (g, p, ap) = (geo.clone(), points.clone(), approval.clone());
     Effect::new(move |_| {
@@ -99,12 +102,17 @@ pub fn MapGeoCanvas(
         map.with(|m| {
             let classes = m.classes.colors.len();
             let (pw, ph) = fit_canvas(&c, w, geo_height(g.bbox, w, font, classes), ratio);
-            let Some(off) = offscreen(pw, ph) else {
+            // The last picture's canvas is drawn over when the size is the same.
+            let kept = base
+                .with_value(|b| b.as_ref().map(|(o, _)| o.clone()))
+                .filter(|o| (o.width(), o.height()) == (pw, ph));
+            let Some(off) = kept.or_else(|| offscreen(pw, ph)) else {
                 return;
             };
-            if let (Some(backend), Some(mut labels)) = (
+            if let (Some(backend), Some(mut labels), Some(ctx)) = (
                 CanvasBackend::with_canvas_object(off.clone()),
                 CanvasLabels::new(&off, font * ratio),
+                context(&off),
             ) {
                 let spec = GeoSpec {
                     geo: &g,
@@ -118,7 +126,18 @@ pub fn MapGeoCanvas(
                 };
                 let theme = chart_theme(&c);
                 let area = backend.into_drawing_area();
-                if let Ok(lay) = draw_geo_base(&area, &spec, &theme, &mut labels) {
+                let lay = geo_layout_for(&area, &spec);
+                paths.update_value(|p| {
+                    if p.as_ref().map(GeoCanvasPaths::layout) != Some(&lay) {
+                        *p = GeoCanvasPaths::new(&g, &lay);
+                    }
+                });
+                paths.update_value(|p| {
+                    if let Some(p) = p {
+                        paint_regions(&ctx, p, &g, m, &theme, ratio);
+                    }
+                });
+                if draw_geo_overlay(&area, &spec, &lay, &theme, &mut labels).is_ok() {
                     base.set_value(Some((off, lay)));
                     drawn.update(|n| *n += 1);
                 }

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use scorecards_core::map::TileMap;
+use scorecards_core::query::MapMode;
 use scorecards_core::Dataset;
 
 use super::map_canvas::MapCanvas;
@@ -10,6 +11,7 @@ use crate::state::Ui;
 
 /// The tile map, and — when the data names a boundary file — a choice between the tiles and
 /// the publisher's boundary map (fetched on first choice). Without boundaries: the tiles only.
+/// The choice is kept with the metric (`map=geo` in the address, `data-map` when embedded).
 #[component]
 pub fn MapModes(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
     let ui = Ui::get();
@@ -22,7 +24,7 @@ pub fn MapModes(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
         }
         .into_any();
     }
-    let geo = RwSignal::new(false);
+    let geo = Memo::new(move |_| ui.rank.with(|r| r.map == MapMode::Geo));
     let gs = move || ui.lang.get().geo_strings();
     let button = move |on: bool| {
         let text = move || if on { gs().mode_geo } else { gs().mode_tiles };
@@ -32,7 +34,9 @@ pub fn MapModes(ds: Arc<Dataset>, map: Memo<Arc<TileMap>>) -> impl IntoView {
                 class="ssc__chart-view ssc__map-mode"
                 data-mode=if on { "geo" } else { "tiles" }
                 aria-pressed=move || (geo.get() == on).to_string()
-                on:click=move |_| geo.set(on)
+                on:click=move |_| {
+                    ui.update_rank(|r| r.map = if on { MapMode::Geo } else { MapMode::Tiles })
+                }
             >
                 {text}
             </button>

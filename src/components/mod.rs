@@ -28,6 +28,7 @@ mod map_classes;
 mod map_export;
 mod map_geo;
 mod map_geo_canvas;
+mod map_geo_paint;
 mod map_modes;
 mod map_table;
 mod map_view;

@@ -147,7 +147,7 @@ type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::Er
 
 /// How a box is filled.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Fill {
+pub(super) enum Fill {
     Solid(Rgb),
     /// Stations, no comparable figure: diagonal hatching.
     Hatched,
@@ -155,7 +155,7 @@ enum Fill {
     Dotted,
 }
 
-fn fill_box<DB: DrawingBackend>(
+pub(super) fn fill_box<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     (x0, y0, x1, y1): (f64, f64, f64, f64),
     fill: Fill,

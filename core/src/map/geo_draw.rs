@@ -18,9 +18,11 @@ use plotters::element::{Circle, PathElement, Polygon as PolyElement, Rectangle};
 use plotters::prelude::DrawingBackend;
 use plotters::style::{RGBColor, ShapeStyle};
 
+use super::draw::{fill_box, Fill};
 use super::geo::{Approval, GeoMap, Ring};
+use super::geo_paths::{pattern_segments, region_fill, GeoFill, GeoPaths};
 use super::nav::Move;
-use super::tiles::{TileMap, TileState};
+use super::tiles::TileMap;
 use crate::chart::{Anchor, ChartTheme, HAlign, LabelSink, Rgb, VAlign};
 use crate::lang::Lang;
 
@@ -52,6 +54,8 @@ pub struct GeoLayout {
     pub scale: f64,
     /// The file's smallest x and largest y (the drawing's top left).
     pub origin: [f64; 2],
+    /// Width of the geometry.
+    pub map_w: f64,
     /// Height of the geometry.
     pub map_h: f64,
     /// Left edge of the legend.
@@ -79,7 +83,8 @@ pub fn geo_layout(
     classes: usize,
 ) -> GeoLayout {
     let font = font_px * pixel_ratio;
-    let legend_w = 16.0 * font;
+    // Room for the longest legend row ("Stations, but no comparable figure").
+    let legend_w = 19.0 * font;
     let beside = width - legend_w >= 40.0 * font;
     let box_w = if beside { width - legend_w } else { width }.max(1.0);
     let box_h = (40.0 * font).min(box_w);
@@ -89,6 +94,7 @@ pub fn geo_layout(
     );
     let scale = (box_w / bw).min(box_h / bh);
     let map_h = (bh * scale).ceil();
+    let map_w = (bw * scale).ceil();
     let text_h = 3.0 * font;
     let legend_row = (1.8 * font).round();
     let legend_h = legend_row * (classes + 4) as f64;
@@ -105,6 +111,7 @@ pub fn geo_layout(
     GeoLayout {
         scale,
         origin: [bbox[0], bbox[3]],
+        map_w,
         map_h,
         legend_x,
         legend_y,
@@ -121,6 +128,15 @@ pub fn geo_height(bbox: [f64; 4], css_width: f64, font_px: f64, classes: usize) 
 }
 
 impl GeoLayout {
+    /// Radius of a station's point in backend pixels: 3 CSS pixels where the geometry is 460
+    /// or more CSS pixels across (its longer side), down to 1.5 at 340 (a phone's map), so
+    /// that the points of a narrow map cover less of their areas and of each other.
+    pub fn point_radius(&self, pixel_ratio: f64) -> f64 {
+        let ratio = pixel_ratio.max(f64::MIN_POSITIVE);
+        let css = self.map_w.max(self.map_h) / ratio;
+        (((css - 220.0) / 80.0).clamp(1.5, 3.0) * ratio).max(1.0)
+    }
+
     /// A position of the file in backend pixels.
     pub fn to_px(&self, p: [f64; 2]) -> (f64, f64) {
         (
@@ -189,7 +205,7 @@ fn signed_area(r: &[(i32, i32)]) -> i64 {
 }
 
 /// A ring in backend pixels, consecutive equal pixels merged.
-fn ring_px(lay: &GeoLayout, r: &Ring) -> Vec<(i32, i32)> {
+pub(crate) fn ring_px(lay: &GeoLayout, r: &Ring) -> Vec<(i32, i32)> {
     let mut out: Vec<(i32, i32)> = Vec::with_capacity(r.len());
     for &p in r {
         let (x, y) = lay.to_px(p);
@@ -251,12 +267,12 @@ fn line(c: Rgb, w: f64) -> ShapeStyle {
     }
 }
 
-/// The fill of a region of unit `unit`.
-fn fill_of(map: &TileMap, theme: &ChartTheme, unit: Option<usize>) -> Rgb {
-    match unit.map(|u| map.tiles[u].state) {
-        Some(TileState::Value { class, .. }) => map.classes.colors[class],
-        Some(TileState::NoComparable) => theme.missing,
-        _ => theme.background,
+/// The tile map's fill for a region's fill (the legend's swatches).
+fn legend_fill(map: &TileMap, fill: GeoFill) -> Fill {
+    match fill {
+        GeoFill::Class(c) => Fill::Solid(map.classes.colors[c]),
+        GeoFill::NoComparable => Fill::Hatched,
+        GeoFill::NoStation => Fill::Dotted,
     }
 }
 
@@ -281,42 +297,98 @@ pub fn draw_geo_base<DB: DrawingBackend>(
     theme: &ChartTheme,
     labels: &mut dyn LabelSink,
 ) -> Result<GeoLayout, DrawingAreaErrorKind<DB::ErrorType>> {
+    let lay = geo_layout_for(area, spec);
+    let paths = GeoPaths::new(spec.geo, &lay);
+    draw_geo_regions(area, spec, &paths, theme)?;
+    draw_geo_overlay(area, spec, &lay, theme, labels)?;
+    Ok(lay)
+}
+
+/// The layout of `spec` on `area`.
+pub fn geo_layout_for<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &GeoSpec,
+) -> GeoLayout {
     let (w, _) = area.dim_in_pixel();
-    let ratio = spec.pixel_ratio;
     let classes = spec.map.classes.colors.len();
-    let lay = geo_layout(spec.geo.bbox, f64::from(w), ratio, spec.font_px, classes);
+    geo_layout(
+        spec.geo.bbox,
+        f64::from(w),
+        spec.pixel_ratio,
+        spec.font_px,
+        classes,
+    )
+}
+
+/// The background and every region: its class colour, or hatching (stations, no comparable
+/// figure) or dots (no station) clipped to it, and its edges. The browser draws the same
+/// with one path per fill and canvas patterns (`GeoPaths::groups`).
+pub fn draw_geo_regions<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &GeoSpec,
+    paths: &GeoPaths,
+    theme: &ChartTheme,
+) -> DrawResult<DB> {
+    let ratio = spec.pixel_ratio;
+    let lay = &paths.layout;
     area.fill(&rgb(theme.background))?;
     let edge = line(theme.grid, 0.5 * ratio);
-    for region in &spec.geo.regions {
-        let fill = solid(fill_of(spec.map, theme, region.unit));
+    let dot = ratio.round().max(1.0) as i32;
+    for (region, rings) in spec.geo.regions.iter().zip(&paths.rings) {
+        let fill = region_fill(spec.map, region.unit);
+        let color = match fill {
+            GeoFill::Class(c) => spec.map.classes.colors[c],
+            _ => theme.background,
+        };
         for p in &region.polygons {
-            let path = polygon_path(&lay, p);
+            let path = polygon_path(lay, p);
             if path.len() >= 3 {
-                area.draw(&PolyElement::new(path, fill))?;
-            }
-            for r in p {
-                let mut px = ring_px(&lay, r);
-                if let Some(&first) = px.first() {
-                    px.push(first);
-                }
-                area.draw(&PathElement::new(px, edge))?;
+                area.draw(&PolyElement::new(path, solid(color)))?;
             }
         }
+        for [a, b] in pattern_segments(rings, fill, ratio) {
+            let (a, b) = (
+                (a.0.round() as i32, a.1.round() as i32),
+                (b.0.round() as i32, b.1.round() as i32),
+            );
+            if fill == GeoFill::NoStation {
+                let c = (a.0 + dot, a.1 + dot);
+                area.draw(&Rectangle::new([a, c], solid(theme.grid)))?;
+            } else {
+                area.draw(&PathElement::new(vec![a, b], line(theme.ink, ratio)))?;
+            }
+        }
+        for r in rings {
+            let mut px = r.clone();
+            px.push(r[0]);
+            area.draw(&PathElement::new(px, edge))?;
+        }
     }
-    let dot = (3.0 * ratio).round() as i32;
+    Ok(())
+}
+
+/// What is drawn over the regions: the stations' points, the approval line and the legend.
+pub fn draw_geo_overlay<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &GeoSpec,
+    lay: &GeoLayout,
+    theme: &ChartTheme,
+    labels: &mut dyn LabelSink,
+) -> DrawResult<DB> {
+    let ratio = spec.pixel_ratio;
+    let r = lay.point_radius(ratio);
+    let (dot, halo) = (
+        r.round() as i32,
+        (r + (0.5 * ratio).max(1.0)).round() as i32,
+    );
     for &p in spec.points {
         let (x, y) = lay.to_px(p);
         let c = (x.round() as i32, y.round() as i32);
-        area.draw(&Circle::new(
-            c,
-            dot + ratio.round() as i32,
-            solid(theme.background),
-        ))?;
+        area.draw(&Circle::new(c, halo, solid(theme.background)))?;
         area.draw(&Circle::new(c, dot, solid(theme.ink)))?;
     }
-    draw_footer(spec, &lay, theme, labels);
-    draw_legend(area, spec, &lay, theme, labels)?;
-    Ok(lay)
+    draw_footer(spec, lay, theme, labels);
+    draw_legend(area, spec, lay, theme, labels)
 }
 
 /// The ring around the focused station (`spec.focus`), if any.
@@ -376,29 +448,30 @@ fn draw_legend<DB: DrawingBackend>(
     let (x, mut y) = (lay.legend_x, lay.legend_y + lay.legend_row / 2.0);
     labels.label(x, y, spec.lang.map_strings().legend, left, theme.ink);
     let sw = 1.2 * font;
-    let mut rows: Vec<(Rgb, String)> = spec
-        .map
-        .classes
-        .colors
-        .iter()
-        .copied()
+    let mut rows: Vec<(GeoFill, String)> = (0..spec.map.classes.colors.len())
+        .map(GeoFill::Class)
         .zip(spec.map.class_texts(spec.lang))
         .collect();
-    rows.push((theme.missing, g.no_comparable.to_string()));
-    rows.push((theme.background, g.no_station.to_string()));
+    rows.push((GeoFill::NoComparable, g.no_comparable.to_string()));
+    rows.push((GeoFill::NoStation, g.no_station.to_string()));
     let p = |x: f64, y: f64| (x.round() as i32, y.round() as i32);
-    for (c, text) in rows {
+    for (fill, text) in rows {
         y += lay.legend_row;
-        let (a, b) = (p(x, y - sw / 2.0), p(x + sw, y + sw / 2.0));
-        area.draw(&Rectangle::new([a, b], solid(c)))?;
-        area.draw(&Rectangle::new([a, b], line(theme.grid, spec.pixel_ratio)))?;
+        let r = (x, y - sw / 2.0, x + sw, y + sw / 2.0);
+        fill_box(
+            area,
+            r,
+            legend_fill(spec.map, fill),
+            theme,
+            spec.pixel_ratio,
+        )?;
         labels.label(x + sw + 0.6 * font, y, &text, left, theme.ink);
     }
     y += lay.legend_row;
     let c = p(x + sw / 2.0, y);
     area.draw(&Circle::new(
         c,
-        (3.0 * spec.pixel_ratio).round() as i32,
+        lay.point_radius(spec.pixel_ratio).round() as i32,
         solid(theme.ink),
     ))?;
     labels.label(x + sw + 0.6 * font, y, g.station_point, left, theme.ink);

@@ -15,6 +15,7 @@ pub mod draw;
 pub mod export;
 pub mod geo;
 pub mod geo_draw;
+pub mod geo_paths;
 pub mod nav;
 pub mod tiles;
 pub mod units;

@@ -370,10 +370,30 @@ pub const GEO: (&str, &str, &str, &str) = (
     ".ssc__chart--geo .ssc__chart-box",
 );
 
-/// Key presses on a canvas that redraws on each: `op` names the samples (`chart`, `map`,
-/// `geo`), `url` is the page's URL template and `sel` the focusable box the keys go to.
-/// With `open = Some((ready, button))` the page is ready when `ready` shows, then `button`
-/// is clicked and `sel` awaited (a mode switched on before the keys).
+/// The boundary map opened from its address (`map=geo`), and the metric menu: changing the
+/// metric redraws every region (a full redraw: new fills, legend and table), alternating
+/// between the two metrics below, which the bundled demo data reports.
+pub const GEO_FULL: (&str, &str, &str, [&str; 2]) = (
+    "/?src=data/demo-geo.json&view=map&map=geo&lang=en",
+    ".ssc__chart--geo .ssc__chart-box",
+    ".ssc__map select[id$=map-metric]",
+    ["criminal_incidents", "incidents"],
+);
+
+/// The interaction [`measure_redraw`] repeats on `sel`: key presses, or choices in a menu.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    /// `ArrowRight`, then `ArrowLeft`, …
+    Keys,
+    /// The menu's value set to each of the two, in turn (a `change` event).
+    Select([&'a str; 2]),
+}
+
+/// Key presses (or menu choices) on a canvas that redraws on each: `op` names the samples
+/// (`chart`, `map`, `geo`, `geo-full`), `url` is the page's URL template and `sel` the
+/// element the steps go to. With `open = Some((ready, button))` the page is ready when
+/// `ready` shows, then `button` is clicked and `sel` awaited (a mode switched on before the
+/// keys).
 #[allow(clippy::too_many_arguments)]
 fn measure_redraw(
     env: &Env,
@@ -382,6 +402,7 @@ fn measure_redraw(
     url: &str,
     sel: &str,
     open: Option<(&str, &str)>,
+    step: Step,
     src: &str,
     m: &mut Measured,
 ) -> Result<()> {
@@ -413,19 +434,18 @@ fn measure_redraw(
                 }
                 std::thread::sleep(Duration::from_millis(100));
             }
-            // The first draw waits for the canvas' size.
-            std::thread::sleep(Duration::from_millis(500));
         }
+        // The first draw waits for the canvas' size.
+        std::thread::sleep(Duration::from_millis(500));
         // Each key press moves the highlight (the chart's month, the map's tile), which
         // redraws the whole canvas.
         let runs = (env.opts.runs * 4).max(5);
         for i in 0..warmups + runs {
-            let key = if i % 2 == 0 {
-                "ArrowRight"
-            } else {
-                "ArrowLeft"
+            let args = match step {
+                Step::Keys if i % 2 == 0 => json!(["key", sel, "ArrowRight", null]),
+                Step::Keys => json!(["key", sel, "ArrowLeft", null]),
+                Step::Select(values) => json!(["select", sel, values[i % 2], null]),
             };
-            let args = json!(["key", sel, key, null]);
             match act(&s, &args)? {
                 Ok((ms, _)) if i >= warmups => {
                     m.ops.entry((op.into(), throttle)).or_default().push(ms)
@@ -471,13 +491,20 @@ pub fn run(env: &Env, src: &str, ref_src: &str) -> Result<(Measured, Measured)> 
                 &side.scorecard_url,
                 side.chart,
                 None,
+                Step::Keys,
                 s,
                 m,
             )?;
             if let Some((url, sel)) = &side.map {
-                measure_redraw(env, side, "map", url, sel, None, s, m)?;
+                measure_redraw(env, side, "map", url, sel, None, Step::Keys, s, m)?;
                 let (url, ready, button, sel) = GEO;
-                measure_redraw(env, side, "geo", url, sel, Some((ready, button)), s, m)?;
+                let open = Some((ready, button));
+                measure_redraw(env, side, "geo", url, sel, open, Step::Keys, s, m)?;
+                let (url, ready, menu, values) = GEO_FULL;
+                let step = Step::Select(values);
+                // Ready when the boundary map's box shows (clicking it changes nothing).
+                let open = Some((ready, ready));
+                measure_redraw(env, side, "geo-full", url, menu, open, step, s, m)?;
             }
         }
     }
