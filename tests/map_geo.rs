@@ -18,6 +18,27 @@ async fn choose_geo(b: &Browser) {
     b.click(".ssc__map-mode[data-mode=geo]").await;
 }
 
+/// Opens `page` on the tile map, chooses the boundary map and returns what the page says
+/// instead of drawing it.
+async fn refusal_on(b: &Browser, page: &str) -> String {
+    b.open(page).await;
+    b.wait_for_count(ROWS, 34).await;
+    refusal(b).await
+}
+
+/// Chooses the boundary map and returns what the page says instead of drawing it.
+async fn refusal(b: &Browser) -> String {
+    choose_geo(b).await;
+    b.wait_css(".ssc__map-geo-refused").await;
+    b.text(".ssc__map-geo-refused").await
+}
+
+/// Goes back to the tiles, which are drawn.
+async fn back_to_tiles(b: &Browser) {
+    b.click(".ssc__map-mode[data-mode=tiles]").await;
+    b.wait_css(".ssc__chart--map .ssc__map-canvas").await;
+}
+
 async fn boundary_requests(b: &Browser) -> usize {
     b.js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/geo/')).length")
         .await
@@ -82,12 +103,7 @@ async fn fictitious_geometry_is_drawn_labelled_with_stations_read_out() {
 #[tokio::test]
 async fn boundaries_without_an_approval_number_are_refused_and_the_tiles_work() {
     let b = browser(1280, 1000).await;
-    b.open("/?src=/fixtures/geo-no-approval.json&view=map")
-        .await;
-    b.wait_for_count(ROWS, 34).await;
-    choose_geo(&b).await;
-    b.wait_css(".ssc__map-geo-refused").await;
-    let said = b.text(".ssc__map-geo-refused").await;
+    let said = refusal_on(&b, "/?src=/fixtures/geo-no-approval.json&view=map").await;
     assert!(
         said.contains("没有审图号") && said.contains("分省方块图仍可使用"),
         "{said}"
@@ -96,13 +112,10 @@ async fn boundaries_without_an_approval_number_are_refused_and_the_tiles_work() 
     assert!(b.all(".ssc__chart--geo").await.is_empty(), "nothing drawn");
     let violations = b.axe().await;
     assert!(violations.is_empty(), "{violations:#?}");
-    b.click(".ssc__map-mode[data-mode=tiles]").await;
-    b.wait_css(".ssc__chart--map .ssc__map-canvas").await;
+    back_to_tiles(&b).await;
     assert!(b.inked_pixels(".ssc__map-canvas").await > 1000.0);
     b.click(".ssc__lang[lang=en]").await;
-    choose_geo(&b).await;
-    b.wait_css(".ssc__map-geo-refused").await;
-    let said = b.text(".ssc__map-geo-refused").await;
+    let said = refusal(&b).await;
     assert!(said.contains("no map review number"), "{said}");
     b.end().await;
 }
@@ -110,18 +123,12 @@ async fn boundaries_without_an_approval_number_are_refused_and_the_tiles_work() 
 #[tokio::test]
 async fn a_missing_boundary_file_is_said_and_the_tiles_work() {
     let b = browser(1280, 1000).await;
-    b.open("/?src=/fixtures/geo-missing-file.json&view=map&lang=en")
-        .await;
-    b.wait_for_count(ROWS, 34).await;
-    choose_geo(&b).await;
-    b.wait_css(".ssc__map-geo-refused").await;
-    let said = b.text(".ssc__map-geo-refused").await;
+    let said = refusal_on(&b, "/?src=/fixtures/geo-missing-file.json&view=map&lang=en").await;
     assert!(
         said.contains("could not be fetched (HTTP 404)") && said.contains("tile map still works"),
         "{said}"
     );
-    b.click(".ssc__map-mode[data-mode=tiles]").await;
-    b.wait_css(".ssc__chart--map .ssc__map-canvas").await;
+    back_to_tiles(&b).await;
     b.assert_clean_console(&["404"]).await;
     b.close().await;
 }

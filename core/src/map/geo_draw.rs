@@ -391,6 +391,8 @@ pub fn draw_geo_overlay<DB: DrawingBackend>(
     draw_legend(area, spec, lay, theme, labels)
 }
 
+// The drawing functions share their parameter list (area, spec, layout, theme) and open
+// alike (the `duplicates` tool pairs them); each draws one layer.
 /// The ring around the focused station (`spec.focus`), if any.
 pub fn draw_geo_focus<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
